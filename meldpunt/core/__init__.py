@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The domain core: plain Python, no Django imports."""
