@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Two commands for a newcomer: `make run` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint format messages clean
+
+$(BIN)/meldpunt: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/meldpunt
+
+run: install
+	$(BIN)/meldpunt migrate --verbosity 0
+	$(BIN)/meldpunt demo
+	@echo "Meldpunt runs at http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
+	$(BIN)/meldpunt runserver --noreload $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: install
+	cd meldpunt && ../$(BIN)/meldpunt makemessages --locale nl --no-obsolete --no-location
+	cd meldpunt && ../$(BIN)/meldpunt compilemessages --locale nl
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: EUPL-1.2
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from meldpunt.logbook.models import Evidence, LogbookEntry
+from meldpunt.logbook.storage import read_decrypted
+from meldpunt.reports.models import Report
+
+from . import services
+from .access import handler_required
+from .forms import AssignForm, ClassifyForm, CloseForm, NoteForm, StatusForm
+from .models import Incident
+from .workflow import Status, can_transition
+
+
+@handler_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    show_closed = request.GET.get("gesloten") == "1"
+    incidents = Incident.objects.select_related("handler")
+    if not show_closed:
+        incidents = incidents.exclude(status=Status.CLOSED)
+    page = Paginator(incidents, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request, "incidents/worklist.html", {"page": page, "show_closed": show_closed}
+    )
+
+
+def _load_case(reference: str) -> Incident:
+    entries = LogbookEntry.objects.select_related(
+        "author", "corrects"
+    ).prefetch_related("evidence", "corrections")
+    queryset = Incident.objects.select_related("handler").prefetch_related(
+        Prefetch("reports", queryset=Report.objects.select_related("reporter")),
+        Prefetch("logbook_entries", queryset=entries),
+    )
+    try:
+        return queryset.get(reference=reference)
+    except Incident.DoesNotExist:
+        raise Http404(
+            _("There is no case with reference %(reference)s.")
+            % {"reference": reference[:32]}
+        ) from None
+
+
+def _render_case(
+    request: HttpRequest, incident: Incident, status: int = 200, **bound: forms.Form
+) -> HttpResponse:
+    context = {
+        "incident": incident,
+        "classify_form": ClassifyForm(initial={"kind": incident.kind}),
+        "assign_form": AssignForm(initial={"handler": incident.handler_id}),
+        "note_form": NoteForm(),
+        "status_form": StatusForm(current=incident.status),
+        "close_form": CloseForm(),
+        "can_close": can_transition(incident.status, Status.CLOSED),
+        **bound,
+    }
+    return render(request, "incidents/detail.html", context, status=status)
+
+
+@handler_required
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    return _render_case(request, _load_case(reference))
+
+
+def _case_action(
+    form_class: Callable[..., forms.Form],
+    form_name: str,
+    apply: Callable[[HttpRequest, Incident, dict[str, object]], object],
+    done: str | Promise,
+) -> Callable[[HttpRequest, str], HttpResponse]:
+    """Build a POST view that validates one form and calls one service."""
+
+    @handler_required
+    @require_POST
+    def view(request: HttpRequest, reference: str) -> HttpResponse:
+        incident = _load_case(reference)
+        kwargs = {"current": incident.status} if form_class is StatusForm else {}
+        form = form_class(request.POST, **kwargs)
+        if form.is_valid():
+            try:
+                apply(request, incident, form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, done)
+                return redirect(incident)
+        return _render_case(request, incident, status=400, **{form_name: form})
+
+    return view
+
+
+classify = _case_action(
+    ClassifyForm,
+    "classify_form",
+    lambda request, incident, data: services.classify_incident(
+        incident=incident, kind=data["kind"], actor=request.user
+    ),
+    gettext_lazy("The kind of incident has been recorded."),
+)
+assign = _case_action(
+    AssignForm,
+    "assign_form",
+    lambda request, incident, data: services.assign_handler(
+        incident=incident, handler=data["handler"], actor=request.user
+    ),
+    gettext_lazy("The handler has been recorded."),
+)
+add_note = _case_action(
+    NoteForm,
+    "note_form",
+    lambda request, incident, data: services.add_note(
+        incident=incident, text=data["text"], actor=request.user
+    ),
+    gettext_lazy("The note has been added to the logbook."),
+)
+change_status = _case_action(
+    StatusForm,
+    "status_form",
+    lambda request, incident, data: services.change_status(
+        incident=incident, status=data["status"], note=data["note"], actor=request.user
+    ),
+    gettext_lazy("The status has been changed."),
+)
+close = _case_action(
+    CloseForm,
+    "close_form",
+    lambda request, incident, data: services.close_incident(
+        incident=incident,
+        resolution=data["resolution"],
+        solved_at=data["solved_at"],
+        actor=request.user,
+    ),
+    gettext_lazy("The case has been closed."),
+)
+
+
+@handler_required
+def download_evidence(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence, pk=pk, incident__reference=reference)
+    response = FileResponse(
+        iter([read_decrypted(evidence.stored_name)]),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

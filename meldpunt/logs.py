@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Log lines for operators: an event name followed by its key=value context."""
+
+import logging
+
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+
+
+class EventFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        context = {
+            key: value for key, value in vars(record).items() if key not in _STANDARD
+        }
+        if not context:
+            return line
+        pairs = " ".join(f"{key}={value}" for key, value in sorted(context.items()))
+        return f"{line} {pairs}"

@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Settings shared by every environment; the environment modules adjust them."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from meldpunt.config import env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env_str("MELDPUNT_DATA_DIR", PACKAGE_DIR.parent / "var")).resolve()
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "meldpunt.accounts",
+    "meldpunt.incidents",
+    "meldpunt.logbook",
+    "meldpunt.reports",
+    "meldpunt.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "meldpunt.urls"
+WSGI_APPLICATION = "meldpunt.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "meldpunt.web.context_processors.meldpunt",
+            ],
+        },
+    },
+]
+
+
+def database_from_env(default_sqlite: Path) -> dict[str, object]:
+    """Return the default database: ``DATABASE_URL`` or SQLite in the data folder."""
+    url = env_str("DATABASE_URL", f"sqlite:///{default_sqlite}")
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Immediate transactions take the write lock up front, so concurrent
+        # writers queue behind the busy timeout instead of failing half-way
+        # with "database is locked".
+        config["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                " PRAGMA foreign_keys=ON;"
+            ),
+        }
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+DATABASES = {"default": database_from_env(DATA_DIR / "meldpunt.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+_VALIDATORS = "django.contrib.auth.password_validation"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
+    {
+        "NAME": f"{_VALIDATORS}.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": DATA_DIR / "evidence"},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("MELDPUNT_SESSION_SECONDS", 8 * 60 * 60, minimum=60)
+CSRF_FAILURE_VIEW = "meldpunt.web.views.csrf_failure"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+EMAIL_BACKEND = env_str(
+    "MELDPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("MELDPUNT_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("MELDPUNT_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("MELDPUNT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("MELDPUNT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_str("MELDPUNT_EMAIL_TLS", "false").lower() in {"1", "true", "yes"}
+DEFAULT_FROM_EMAIL = env_str("MELDPUNT_FROM_EMAIL", "meldpunt@localhost")
+
+MELDPUNT_SECURITY_MAILBOX = env_str("MELDPUNT_SECURITY_MAILBOX", "security@localhost")
+MELDPUNT_REFERENCE_PREFIX = env_str("MELDPUNT_REFERENCE_PREFIX", "MP")
+MELDPUNT_MAX_REPORT_CHARS = env_int("MELDPUNT_MAX_REPORT_CHARS", 20_000, minimum=100)
+MELDPUNT_MAX_ATTACHMENT_BYTES = env_int(
+    "MELDPUNT_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024, minimum=1024
+)
+MELDPUNT_MAX_ATTACHMENTS = env_int("MELDPUNT_MAX_ATTACHMENTS", 5, minimum=1)
+MELDPUNT_REFUSED_EXTENSIONS = env_list(
+    "MELDPUNT_REFUSED_EXTENSIONS",
+    [".exe", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".ps1", ".msi", ".jar"],
+)
+MELDPUNT_BASE_URL = env_str("MELDPUNT_BASE_URL", "http://127.0.0.1:8000")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "events": {
+            "()": "meldpunt.logs.EventFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "events"}},
+    "root": {"handlers": ["console"], "level": env_str("MELDPUNT_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # The request logger writes the full path and may include form data
+        # in tracebacks; keep only the event line.
+        "django.request": {"level": "ERROR", "propagate": True},
+    },
+}

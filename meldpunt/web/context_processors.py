@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.http import HttpRequest
+
+from meldpunt.accounts.roles import handles_cases
+
+
+def meldpunt(request: HttpRequest) -> dict[str, object]:
+    return {"handles_cases": handles_cases(request.user)}
