@@ -47,9 +47,14 @@ def _walk(
         here = (*taken, (step_id, answer.id))
         if answer.outcome is not None and answer.outcome in definition.outcomes:
             yield ProcedurePath(answers=here, outcome=answer.outcome)
-        elif answer.next is not None and answer.next not in visited:
-            if answer.next in definition.steps:
-                yield from _walk(definition, answer.next, here, visited)
+        elif _is_open_step(definition, answer.next, visited):
+            yield from _walk(definition, str(answer.next), here, visited)
+
+
+def _is_open_step(
+    definition: Definition, step_id: str | None, visited: frozenset[str]
+) -> bool:
+    return step_id in definition.steps and step_id not in visited
 
 
 def format_paths(definition: Definition, paths: tuple[ProcedurePath, ...]) -> str:
