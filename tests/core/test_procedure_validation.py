@@ -12,6 +12,7 @@ from meldpunt.core.procedure import (
     DefinitionError,
     check_definition,
     definition_from_data,
+    format_problems,
     load_definition,
 )
 
@@ -225,4 +226,26 @@ def test_unknown_schema_version_is_refused(minimal: dict[str, Any]) -> None:
     assert problems_of(minimal) == [
         "definition, field 'schema_version': "
         "this Meldpunt reads schema version 1, not 2"
+    ]
+
+
+def test_a_missing_field_is_reported_once(minimal: dict[str, Any]) -> None:
+    del minimal["steps"][1]["title"]
+
+    assert problems_of(minimal) == ["step 'second', field 'title': is missing"]
+
+
+def test_check_output_lists_each_problem_on_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text("schema_version: 1\nid: kapot\n", encoding="utf-8")
+
+    result = check_definition(path)
+    printed = format_problems(str(path), result.problems)
+
+    assert printed.splitlines() == [
+        f"{path}: 4 problems",
+        "- definition, field 'name': is missing",
+        "- definition, field 'outcomes': is missing",
+        "- definition, field 'steps': is missing",
+        "- definition, field 'version': is missing",
     ]

@@ -47,6 +47,7 @@ from meldpunt.core.procedure.paths import (
     TooManyPathsError,
     enumerate_paths,
     format_paths,
+    format_problems,
     format_summary,
 )
 from meldpunt.core.procedure.problems import DefinitionError, Problem
@@ -115,6 +116,7 @@ __all__ = [
     "definition_version",
     "enumerate_paths",
     "format_paths",
+    "format_problems",
     "format_summary",
     "load_definition",
     "next_step",

@@ -12,6 +12,8 @@ from meldpunt.core.procedure.problems import Problem, step_at
 def graph_problems(definition: Definition) -> list[Problem]:
     """Every dangling reference, unreachable step and dead-end loop."""
     problems = _reference_problems(definition)
+    if not definition.steps:
+        return problems
     if definition.start not in definition.steps:
         message = f"start step '{definition.start}' does not exist"
         return [*problems, Problem("definition", "start", message)]

@@ -42,7 +42,9 @@ def parse_definition(raw: object, reader: Reader) -> Definition:
 
     steps = _unique(_steps(data.get("steps"), reader), "step", reader)
     outcomes = _unique(_outcomes(data.get("outcomes"), reader), "outcome", reader)
-    start = data.get("start", steps[0].id if steps else "")
+    if "steps" in data and not steps:
+        reader.report("definition", "steps", "a definition needs at least one step")
+    start = data.get("start", steps[0].id if steps else None)
 
     return Definition(
         id=reader.identifier(data.get("id"), "definition", "id"),
@@ -50,7 +52,7 @@ def parse_definition(raw: object, reader: Reader) -> Definition:
         name=reader.text(data.get("name"), "definition", "name"),
         description=_text_or_empty(data, "description", "definition", reader),
         settings=reader.settings,
-        start=reader.identifier(start, "definition", "start"),
+        start=reader.identifier(start, "definition", "start") if start else "",
         steps={step.id: step for step in steps},
         outcomes={outcome.id: outcome for outcome in outcomes},
     )
@@ -64,6 +66,8 @@ def _check_schema_version(data: RawMapping, reader: Reader) -> None:
 
 
 def _version(raw: object, reader: Reader) -> str:
+    if raw is None:
+        return ""
     if isinstance(raw, int | str) and not isinstance(raw, bool) and str(raw).strip():
         return str(raw)
     reader.report("definition", "version", "must be a version such as '2023.1'")
@@ -125,7 +129,7 @@ def _settings(raw: object, reader: Reader) -> Settings:
     }
     examples = {
         name: tuple(
-            reader.text(item, f"examples '{name}'", f"item {index + 1}")
+            reader.text(item or "", f"examples '{name}'", f"item {index + 1}")
             for index, item in enumerate(_list(value, "settings", name, reader))
         )
         for name, value in _named(data.get("examples"), "examples", reader)

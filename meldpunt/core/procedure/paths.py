@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from meldpunt.core.procedure.model import Action, Answer, Definition, Step
+from meldpunt.core.procedure.problems import Problem
 
 DEFAULT_PATH_LIMIT = 10_000
 
@@ -61,7 +62,8 @@ def format_paths(definition: Definition, paths: tuple[ProcedurePath, ...]) -> st
     """One numbered line per path, as `meldpunt procedure check` prints them."""
     outcomes = {path.outcome for path in paths}
     lines = [
-        f"{len(paths)} paths from '{definition.start}' to {len(outcomes)} outcomes:"
+        f"{_count(len(paths), 'path')} from '{definition.start}' "
+        f"to {_count(len(outcomes), 'outcome')}:"
     ]
     width = len(str(len(paths)))
     for number, path in enumerate(paths, start=1):
@@ -70,6 +72,18 @@ def format_paths(definition: Definition, paths: tuple[ProcedurePath, ...]) -> st
         )
         lines.append(f"{number:>{width}}. {steps} => {path.outcome}")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def format_problems(source: str, problems: tuple[Problem, ...]) -> str:
+    """The refusal as `meldpunt procedure check` prints it, one line a problem."""
+    if not problems:
+        return f"{source}: no problems"
+    header = f"{source}: {_count(len(problems), 'problem')}"
+    return "\n".join([header, *(f"- {problem}" for problem in problems)])
 
 
 def _label(step: Step) -> str:

@@ -13,9 +13,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [p for p in (self.where, f"field '{self.field}'" if self.field else "")]
-        prefix = ", ".join(p for p in parts if p)
-        return f"{prefix}: {self.message}" if prefix else self.message
+        where = self.where
+        if self.field:
+            where = f"{where}, field '{self.field}'"
+        return f"{where}: {self.message}"
 
 
 class DefinitionError(ValueError):

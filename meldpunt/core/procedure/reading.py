@@ -61,7 +61,12 @@ class Reader:
         return 0
 
     def text(self, raw: object, where: str, field_name: str) -> Text:
-        """A {nl, en} text; nl is required, placeholders are filled in."""
+        """A {nl, en} text; nl is required, placeholders are filled in.
+
+        A missing text (None) is left to `keys`, which reports it once.
+        """
+        if raw is None:
+            return Text(nl="")
         data = self.mapping(raw, where, field_name)
         if not data:
             return Text(nl="")
