@@ -12,6 +12,7 @@ from meldpunt.core.procedure import (
     GivenAnswer,
     ProcedurePath,
     StepResult,
+    TooManyPathsError,
     check_definition,
     default_definition_path,
     enumerate_paths,
@@ -265,3 +266,10 @@ def test_summary_names_steps_outcomes_and_settings(kiesraad: Definition) -> None
     )
     assert "public_notice: Notice published on the website" in summary
     assert kiesraad.digest in summary
+
+
+def test_path_enumeration_stops_at_its_limit(kiesraad: Definition) -> None:
+    with pytest.raises(TooManyPathsError, match="more than 13 paths"):
+        enumerate_paths(kiesraad, limit=13)
+
+    assert len(enumerate_paths(kiesraad, limit=14)) == 14

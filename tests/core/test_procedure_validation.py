@@ -249,3 +249,32 @@ def test_check_output_lists_each_problem_on_its_own_line(tmp_path: Path) -> None
         "- definition, field 'steps': is missing",
         "- definition, field 'version': is missing",
     ]
+
+
+def test_unknown_screen_and_deadline_without_clock_are_refused(
+    minimal: dict[str, Any],
+) -> None:
+    minimal["steps"][1]["screen"] = "fax_machine"
+    minimal["steps"][1]["deadline"] = "decision"
+
+    problems = problems_of(minimal)
+
+    assert (
+        "step 'second', field 'screen': 'fax_machine' is not one of: "
+        "ap_notification, data_subject_notification" in problems
+    )
+    assert "step 'second', field 'deadline': no start_clock starts 'decision'" in (
+        problems
+    )
+
+
+def test_a_deadline_is_accepted_once_a_clock_starts_it(
+    minimal: dict[str, Any],
+) -> None:
+    minimal["steps"][1]["deadline"] = "decision"
+    clock = {"clock": "decision", "hours": "decision_deadline_hours", "from": "now"}
+    answers(minimal, 0)[0]["actions"] = [{"start_clock": clock}]
+
+    definition = definition_from_data(minimal)
+
+    assert definition.steps["second"].deadline == "decision"

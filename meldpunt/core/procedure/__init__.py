@@ -72,9 +72,12 @@ def check_definition(path: Path | str) -> CheckResult:
         definition = load_definition(path)
     except DefinitionError as error:
         return CheckResult(problems=error.problems, paths=(), definition=None)
-    return CheckResult(
-        problems=(), paths=enumerate_paths(definition), definition=definition
-    )
+    try:
+        paths = enumerate_paths(definition)
+    except TooManyPathsError as error:
+        problem = Problem("definition", "steps", str(error))
+        return CheckResult(problems=(problem,), paths=(), definition=definition)
+    return CheckResult(problems=(), paths=paths, definition=definition)
 
 
 def definition_version(definition: Definition) -> DefinitionStamp:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from meldpunt.core.procedure.model import Definition, Step
+from meldpunt.core.procedure.model import ActionType, Definition, Step
 from meldpunt.core.procedure.problems import Problem, step_at
 
 
 def graph_problems(definition: Definition) -> list[Problem]:
     """Every dangling reference, unreachable step and dead-end loop."""
-    problems = _reference_problems(definition)
+    problems = _reference_problems(definition) + _deadline_problems(definition)
     if not definition.steps:
         return problems
     if definition.start not in definition.steps:
@@ -44,6 +44,23 @@ def _reference_problems(definition: Definition) -> list[Problem]:
                 message = f"outcome '{answer.outcome}' does not exist"
                 problems.append(Problem(where, "outcome", message))
     return problems
+
+
+def _deadline_problems(definition: Definition) -> list[Problem]:
+    clocks = {
+        action.params.get("clock")
+        for step in definition.steps.values()
+        for actions in (step.on_enter, *(a.actions for a in step.question.answers))
+        for action in actions
+        if action.type is ActionType.START_CLOCK
+    }
+    return [
+        Problem(
+            step_at(step.id), "deadline", f"no start_clock starts '{step.deadline}'"
+        )
+        for step in definition.steps.values()
+        if step.deadline is not None and step.deadline not in clocks
+    ]
 
 
 def _reachable_steps(definition: Definition) -> set[str]:

@@ -27,6 +27,7 @@ from meldpunt.core.procedure.problems import step_at
 from meldpunt.core.procedure.reading import RawMapping, Reader
 
 SCHEMA_VERSION = 1
+SCREENS = ("ap_notification", "data_subject_notification")
 _TOP_REQUIRED = {"schema_version", "id", "version", "name", "steps", "outcomes"}
 _TOP_OPTIONAL = {"description", "settings", "start"}
 _STEP_REQUIRED = {"id", "title", "question"}
@@ -187,7 +188,7 @@ def _step(raw: object, index: int, reader: Reader) -> Step:
         title=reader.text(data.get("title"), where, "title"),
         explanation=_text_or_empty(data, "explanation", where, reader),
         question=_question(data.get("question"), step_id, reader),
-        screen=_optional_identifier(data, "screen", where, reader),
+        screen=_screen(data, where, reader),
         deadline=_optional_identifier(data, "deadline", where, reader),
         on_enter=_actions(data.get("on_enter"), where, "on_enter", reader),
         inputs=_inputs(data.get("inputs"), where, reader),
@@ -206,6 +207,14 @@ def _optional_identifier(
     data: RawMapping, key: str, where: str, reader: Reader
 ) -> str | None:
     return reader.identifier(data[key], where, key) if key in data else None
+
+
+def _screen(data: RawMapping, where: str, reader: Reader) -> str | None:
+    screen = data.get("screen")
+    if screen is None or screen in SCREENS:
+        return screen if isinstance(screen, str) else None
+    reader.report(where, "screen", f"'{screen}' is not one of: {', '.join(SCREENS)}")
+    return None
 
 
 def _question(raw: object, step_id: str, reader: Reader) -> Question:
@@ -263,7 +272,7 @@ def _outcome(raw: object, index: int, reader: Reader) -> Outcome:
         id=outcome_id,
         title=reader.text(data.get("title"), where, "title"),
         explanation=_text_or_empty(data, "explanation", where, reader),
-        screen=_optional_identifier(data, "screen", where, reader),
+        screen=_screen(data, where, reader),
     )
 
 
