@@ -278,3 +278,27 @@ def test_a_deadline_is_accepted_once_a_clock_starts_it(
     definition = definition_from_data(minimal)
 
     assert definition.steps["second"].deadline == "decision"
+
+
+def test_action_parameters_are_named_when_missing_or_unknown(
+    minimal: dict[str, Any],
+) -> None:
+    answers(minimal, 1)[0]["actions"] = [{"notify_role": {"rol": "bvc"}}]
+
+    assert problems_of(minimal) == [
+        "step 'second', answer 'finish', field 'actions[1].notify_role.role': "
+        "is missing",
+        "step 'second', answer 'finish', field 'actions[1].notify_role.rol': "
+        "is not a parameter of this action",
+    ]
+
+
+def test_bare_yes_as_an_answer_id_gets_a_quoting_hint(minimal: dict[str, Any]) -> None:
+    answers(minimal, 0)[1]["id"] = True
+
+    (problem,) = problems_of(minimal)
+
+    assert problem == (
+        "step 'first', answer 2, field 'id': must be a snake_case identifier, "
+        "not true/false (YAML reads bare yes/no as true/false: quote it)"
+    )

@@ -306,20 +306,32 @@ def _action(raw: object, where: str, field_name: str, reader: Reader) -> Action 
     params = reader.mapping(
         params_raw if params_raw is not None else {}, where, field_name
     )
-    field_name = f"{field_name}.{name}"
+    checked = _action_params(action_type, params, where, f"{field_name}.{name}", reader)
+    return Action(type=action_type, params=checked) if checked is not None else None
+
+
+def _action_params(
+    action_type: ActionType,
+    params: RawMapping,
+    where: str,
+    field_name: str,
+    reader: Reader,
+) -> dict[str, str] | None:
+    """The parameters as text, or None if any is missing, unknown or wrong."""
     spec = ACTION_PARAMS[action_type]
-    reader.keys(params, where, set(spec), set())
-    checked: dict[str, str] = {}
-    for key, value in params.items():
-        if key not in spec:
-            continue
-        problem = param_problem(spec[key], str(value), reader.settings)
+    problems_before = len(reader.problems)
+    for key in sorted(spec.keys() - params.keys()):
+        reader.report(where, f"{field_name}.{key}", "is missing")
+    for key in sorted(params.keys() - spec.keys()):
+        reader.report(where, f"{field_name}.{key}", "is not a parameter of this action")
+
+    for key in spec.keys() & params.keys():
+        problem = param_problem(spec[key], str(params[key]), reader.settings)
         if problem is not None:
             reader.report(where, f"{field_name}.{key}", problem)
-        checked[key] = str(value)
-    if checked.keys() != spec.keys():
+    if len(reader.problems) != problems_before:
         return None
-    return Action(type=action_type, params=checked)
+    return {key: str(value) for key, value in params.items()}
 
 
 def _inputs(raw: object, where: str, reader: Reader) -> tuple[InputField, ...]:

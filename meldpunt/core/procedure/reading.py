@@ -28,7 +28,11 @@ class Reader:
     def mapping(self, raw: object, where: str, field_name: str) -> RawMapping:
         if isinstance(raw, Mapping) and all(isinstance(k, str) for k in raw):
             return raw
-        self.report(where, field_name, f"must be a mapping, not {_kind(raw)}")
+        if isinstance(raw, Mapping):
+            message = "has a key that is not text (quote keys such as yes, no, 1)"
+        else:
+            message = f"must be a mapping, not {_kind(raw)}"
+        self.report(where, field_name, message)
         return {}
 
     def keys(
@@ -49,6 +53,8 @@ class Reader:
         if isinstance(raw, str) and IDENTIFIER.fullmatch(raw):
             return raw
         message = f"must be a snake_case identifier, not {_show(raw)}"
+        if isinstance(raw, bool):
+            message += " (YAML reads bare yes/no as true/false: quote it)"
         self.report(where, field_name, message)
         return raw if isinstance(raw, str) else ""
 
