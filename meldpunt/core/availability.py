@@ -84,9 +84,9 @@ def assess_availability(
     elif all(start is not None for start in starts):
         signals.append((max(s for s in starts if s is not None), "all_absent"))
 
-    if oldest_unanswered_report is not None:
-        if now - oldest_unanswered_report >= no_reaction_after:
-            signals.append((oldest_unanswered_report, "no_reaction"))
+    waiting = oldest_unanswered_report
+    if waiting is not None and now - waiting >= no_reaction_after:
+        signals.append((waiting, "no_reaction"))
 
     if not signals:
         return Availability(Path.WAIT_FOR_CISO, None, None)
