@@ -78,6 +78,23 @@ class ChatParse:
     ambiguous_dates: bool = False
 
 
+def more_attachments_warnings(entries: list[Entry]) -> list[str]:
+    """Name the attachments beyond the first, which ``attachment`` cannot hold.
+
+    The parsers park them under a private key that this removes again, so the
+    output keeps the documented entry shape.
+    """
+    warnings = []
+    for number, entry in enumerate(entries):
+        others = entry.pop("other_attachments", None)
+        if others:
+            warnings.append(
+                f"entry {number} has {len(others) + 1} attachments; besides "
+                f"{entry['attachment']!r} it also has: " + ", ".join(others)
+            )
+    return warnings
+
+
 def source_for(filename: str, data: bytes) -> Source:
     """Describe the original bytes: name, size and SHA-256."""
     digest = hashlib.sha256(data).hexdigest()
