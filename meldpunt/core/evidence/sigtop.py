@@ -53,7 +53,8 @@ def _starts_message(lines: list[str], index: int) -> bool:
     if lines[index - 1] != "" or not lines[index].startswith(("From: ", "Type: ")):
         return False
     fields = _field_block(lines, index)
-    if not any(name == "Type" for name, _ in fields):
+    names = {name for name, _ in fields}
+    if "Type" not in names or not names & {"Sent", "Received"}:
         return False
     return all(_time(value) for name, value in fields if name in ("Sent", "Received"))
 
