@@ -200,11 +200,12 @@ class _Builder:
         return self.entries
 
     def _unplaced(self, start: int, stop: int) -> None:
-        if any(line.strip() for line in self.lines[start:stop]):
-            self.warnings.append(
-                f"lines {start + 1}-{stop} come before the first message and "
-                "could not be placed; they are not imported"
-            )
+        if not any(line.strip() for line in self.lines[start:stop]):
+            return
+        where = f"line {stop}" if stop == start + 1 else f"lines {start + 1}-{stop}"
+        self.warnings.append(
+            f"{where} before the first message could not be placed; not imported"
+        )
 
     def _keep_as_text(self, pending: _Pending | None, index: int, why: str) -> None:
         if pending is None:
