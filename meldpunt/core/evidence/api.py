@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +78,25 @@ def parse_bytes(
     if looks_like_email(data):
         message, warnings = parse_eml(data, filename)
         return document(kind="email", source=source, warnings=warnings, message=message)
-    return _parse_text_chat(data, filename, source, date_order)
+    with _no_cyclic_gc():
+        return _parse_text_chat(data, filename, source, date_order)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while building one dict per chat message.
+
+    The entries hold no reference cycles, yet every 700 new containers trigger
+    a collection pass over all of them; for a large export that is a fifth of
+    the parse time. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_size(size: int, filename: str, max_size: int) -> None:

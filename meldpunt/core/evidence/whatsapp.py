@@ -39,6 +39,7 @@ _AUTHOR_MARKS = re.compile(rf"[{_MARKS}]")
 _NON_CONTACT = re.compile(r"^~[\u202f\u00a0 ]")
 _BACKWARD_TOLERANCE_MINUTES = 60
 _PM_MARKERS = ("p", "n", "午後", "下午")
+_LONGEST_NOTICE = 120
 
 
 class Layout(NamedTuple):
@@ -64,17 +65,18 @@ def parse_whatsapp_text(
     requested = check_order(date_order)
     lines = text.split("\n")
     heads = _find_headers(lines)
-    layout = _main_layout(heads)
+    layouts = [_layout(match) for _, match in heads]
+    layout = Counter(layouts).most_common(1)[0][0]
 
     evidence = DateEvidence()
-    for index, match in heads:
-        if _layout(match) == layout:
+    for (index, match), found in zip(heads, layouts, strict=True):
+        if found == layout:
             evidence.add((match["a"], match["b"], match["c"]), index + 1)
     hint, reason = _locale_hint(heads, layout)
     decision = decide(evidence, requested, hint, reason)
 
     builder = _Builder(lines, layout, decision, bracketed=layout.bracketed)
-    entries = builder.build(heads)
+    entries = builder.build(heads, layouts)
     return ChatParse(
         entries=entries,
         warnings=_decision_warnings(decision) + builder.warnings,
@@ -114,18 +116,16 @@ def _find_headers(lines: list[str]) -> list[tuple[int, re.Match[str]]]:
 
 
 def _layout(match: re.Match[str]) -> Layout:
-    return Layout(
-        match["open"] is not None,
-        match["sep"],
-        match["comma"] == ",",
-        match["s"] is not None,
-        match["ampm"] is not None,
+    opening, separator, comma, seconds, marker = match.group(
+        "open", "sep", "comma", "s", "ampm"
     )
-
-
-def _main_layout(heads: list[tuple[int, re.Match[str]]]) -> Layout:
-    counts = Counter(_layout(match) for _, match in heads)
-    return counts.most_common(1)[0][0]
+    return Layout(
+        opening is not None,
+        separator,
+        comma == ",",
+        seconds is not None,
+        marker is not None,
+    )
 
 
 def _locale_hint(
@@ -165,19 +165,22 @@ class _Builder:
         self.bracketed = bracketed
         self.warnings: list[str] = []
         self.entries: list[Entry] = []
+        self.days: dict[DateParts, tuple[int, str] | None] = {}
 
-    def build(self, heads: list[tuple[int, re.Match[str]]]) -> list[Entry]:
+    def build(
+        self, heads: list[tuple[int, re.Match[str]]], layouts: list[Layout]
+    ) -> list[Entry]:
         pending: _Pending | None = None
         previous_minutes = -1
         next_line = 0
-        for index, match in heads:
+        for (index, match), layout in zip(heads, layouts, strict=True):
             if pending is not None:
                 pending.extra.extend(self.lines[next_line:index])
             else:
                 self._unplaced(next_line, index)
             next_line = index + 1
 
-            timestamp, minutes, why = self._accept(match, previous_minutes)
+            timestamp, minutes, why = self._accept(match, layout, previous_minutes)
             if why is not None:
                 self._keep_as_text(pending, index, why)
                 if pending is not None:
@@ -220,23 +223,31 @@ class _Builder:
         )
 
     def _accept(
-        self, match: re.Match[str], previous_minutes: int
+        self, match: re.Match[str], layout: Layout, previous_minutes: int
     ) -> tuple[str, int, str | None]:
-        if _layout(match) != self.layout:
+        if layout != self.layout:
             return "", 0, "its layout differs from the rest of the file"
-        parts: DateParts = (match["a"], match["b"], match["c"])
-        day = to_date(parts, self.order)
+        day = self._day((match["a"], match["b"], match["c"]))
         hour = _hour(match)
         minute = int(match["mi"])
         if day is None or hour is None or minute > 59:
             return "", 0, "its date or time does not exist"
 
-        minutes = day.toordinal() * 1440 + hour * 60 + minute
+        minutes = day[0] + hour * 60 + minute
         if minutes < previous_minutes - _BACKWARD_TOLERANCE_MINUTES:
             return "", 0, "it is dated more than an hour before the message above"
         second = match["s"] or "00"
-        stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second}"
+        stamp = f"{day[1]}T{hour:02d}:{minute:02d}:{second}"
         return stamp, minutes, None
+
+    def _day(self, parts: DateParts) -> tuple[int, str] | None:
+        """Day start in minutes and ISO date, cached: a chat has few dates."""
+        if parts not in self.days:
+            day = to_date(parts, self.order)
+            self.days[parts] = (
+                None if day is None else (day.toordinal() * 1440, day.isoformat())
+            )
+        return self.days[parts]
 
     def _entry(self, pending: _Pending) -> Entry:
         rest = pending.match["rest"]
@@ -257,6 +268,8 @@ def _hour(match: re.Match[str]) -> int | None:
 
 
 def _clean_text(first: str, extra: list[str]) -> str:
+    if not extra and "\u200e" not in first and "\u200f" not in first:
+        return first.rstrip()
     lines = [first, *extra] if extra else [first]
     cleaned = [
         line.replace("\u200e", "").replace("\u200f", "").rstrip() for line in lines
@@ -313,10 +326,11 @@ def _message(pending: _Pending, author: str, body: str) -> Entry:
     text, edited = phrases.split_edit_marker(text)
     entry = new_entry(timestamp=pending.timestamp, author=author, text=text)
     entry["edited"] = edited
-    if "\n" not in text:
+    if len(text) <= _LONGEST_NOTICE and "\n" not in text:
         entry["media_omitted"] = phrases.is_media_omitted(text)
         entry["deleted"] = phrases.is_deleted(text)
-    _attach(entry, text)
+    if ")" in text or ">" in text:
+        _attach(entry, text)
     return entry
 
 

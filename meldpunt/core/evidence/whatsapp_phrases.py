@@ -135,13 +135,20 @@ def normalised(text: str) -> str:
     return text.strip().rstrip(".").lower()
 
 
+_MEDIA_LAST_WORDS = frozenset(_IOS_MEDIA_VERBS.split("|"))
+_LONGEST_DELETED = max(len(phrase) for phrase in DELETED) + 1
+
+
 def is_media_omitted(text: str) -> bool:
+    last = text.rsplit(" ", 1)[-1].lower()
+    if not text.startswith("<") and last not in _MEDIA_LAST_WORDS:
+        return False
     body = normalised(text)
     return body in MEDIA_OMITTED or IOS_MEDIA_OMITTED.match(body) is not None
 
 
 def is_deleted(text: str) -> bool:
-    return normalised(text) in DELETED
+    return len(text) <= _LONGEST_DELETED and normalised(text) in DELETED
 
 
 def split_edit_marker(text: str) -> tuple[str, bool]:
