@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Decide whether a chat's numeric dates are day-, month- or year-first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from .errors import EvidenceError
+
+ORDERS = ("DMY", "MDY", "YMD")
+
+DateParts = tuple[str, str, str]
+
+
+@dataclass
+class DateEvidence:
+    """Every date triple of a file, in order of appearance, with its line."""
+
+    triples: list[tuple[DateParts, int]] = field(default_factory=list)
+    seen: set[DateParts] = field(default_factory=set)
+
+    def add(self, parts: DateParts, line: int) -> None:
+        if parts not in self.seen:
+            self.seen.add(parts)
+            self.triples.append((parts, line))
+
+
+@dataclass(frozen=True)
+class Decision:
+    order: str
+    ambiguous: bool
+    reason: str
+
+
+@lru_cache(maxsize=8192)
+def to_date(parts: DateParts, order: str) -> date | None:
+    """The calendar date the parts mean in the given order, or None."""
+    first, second, third = (int(part) for part in parts)
+    if order == "YMD":
+        year, month, day = first, second, third
+    elif order == "DMY":
+        day, month, year = first, second, third
+    else:
+        month, day, year = first, second, third
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def check_order(order: str | None) -> str | None:
+    if order is None:
+        return None
+    upper = order.upper()
+    if upper not in ORDERS:
+        raise EvidenceError(f"date order {order!r} is not one of DMY, MDY, YMD")
+    return upper
+
+
+def decide(
+    evidence: DateEvidence, requested: str | None, hint: str, hint_reason: str
+) -> Decision:
+    """Pick the order: proof from the numbers first, then the caller, then hints."""
+    if evidence.triples and len(evidence.triples[0][0][0]) == 4:
+        return _year_first(evidence, requested)
+
+    proof = _proof(evidence)
+    if requested is not None:
+        _refuse_contradiction(evidence, requested, proof)
+        return Decision(requested, proof is None, "given by the caller")
+    if proof is not None:
+        return Decision(proof[0], False, f"line {proof[1]} proves it")
+    return _best_guess(evidence, hint, hint_reason)
+
+
+def _year_first(evidence: DateEvidence, requested: str | None) -> Decision:
+    if requested not in (None, "YMD"):
+        line = evidence.triples[0][1]
+        raise EvidenceError(
+            f"line {line}: the date starts with a four-digit year, so the date "
+            f"order cannot be {requested}"
+        )
+    return Decision("YMD", False, "the year comes first")
+
+
+def _proof(evidence: DateEvidence) -> tuple[str, int] | None:
+    for parts, line in evidence.triples:
+        if int(parts[0]) > 12:
+            return "DMY", line
+        if int(parts[1]) > 12:
+            return "MDY", line
+    return None
+
+
+def _refuse_contradiction(
+    evidence: DateEvidence, requested: str, proof: tuple[str, int] | None
+) -> None:
+    for parts, line in evidence.triples:
+        if to_date(parts, requested) is None:
+            raise EvidenceError(
+                f"line {line}: {'/'.join(parts)} is not a valid date in the "
+                f"requested order {requested}"
+                + (f"; line {proof[1]} shows the order is {proof[0]}" if proof else "")
+            )
+
+
+def _best_guess(evidence: DateEvidence, hint: str, hint_reason: str) -> Decision:
+    backwards = {order: _backward_steps(evidence, order) for order in ("DMY", "MDY")}
+    if backwards["DMY"] != backwards["MDY"]:
+        order = min(backwards, key=lambda key: backwards[key])
+        return Decision(order, True, "only that order keeps the dates in sequence")
+    return Decision(hint, True, hint_reason)
+
+
+def _backward_steps(evidence: DateEvidence, order: str) -> int:
+    steps = 0
+    previous: date | None = None
+    for parts, _line in evidence.triples:
+        current = to_date(parts, order)
+        if current is None:
+            return len(evidence.triples) + 1
+        if previous is not None and current < previous:
+            steps += 1
+        previous = current
+    return steps

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Turn the bytes of a text export into text, refusing what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import EvidenceError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0c")
+_SNIFF_SIZE = 65536
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the start of the data holds NUL or many control bytes."""
+    sample = data[:_SNIFF_SIZE]
+    if any(sample.startswith(bom) for bom, _, _ in _BOMS[1:]):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in _ALLOWED_CONTROLS)
+    return controls > max(4, len(sample) // 100)
+
+
+def decode_text(data: bytes, filename: str) -> tuple[str, str, list[str]]:
+    """Return (text, encoding name, warnings) for a text export.
+
+    A byte-order mark decides; otherwise strict UTF-8, and a file that is not
+    valid UTF-8 is read as windows-1252 (what "save as ANSI" writes).
+    """
+    if looks_binary(data):
+        raise EvidenceError(
+            f"{filename}: the file holds binary data, not the text of an export"
+        )
+
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_strict(data, codec, name, filename), name, []
+
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return _decode_legacy(data, filename, line)
+
+
+def _decode_strict(data: bytes, codec: str, name: str, filename: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise EvidenceError(
+            f"{filename}: byte {error.start} is not valid {name} although the file "
+            f"starts with a {name} byte-order mark"
+        ) from error
+
+
+def _decode_legacy(data: bytes, filename: str, line: int) -> tuple[str, str, list[str]]:
+    note = (
+        f"line {line} is not valid UTF-8: the file was read as windows-1252 "
+        "(a re-saved export); check special characters"
+    )
+    try:
+        return data.decode("windows-1252"), "windows-1252", [note]
+    except UnicodeDecodeError:
+        latin = note.replace("windows-1252", "ISO-8859-1")
+        return data.decode("iso-8859-1"), "iso-8859-1", [latin]

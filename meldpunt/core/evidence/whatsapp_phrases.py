@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""WhatsApp's own interface strings, per language, that a parser must recognise.
+
+Each set is matched against a whole message body (case-insensitive, without a
+final full stop); the languages are those Meldpunt users export in most, plus
+a few neighbours so that a Belgian or Spanish export is understood too.
+"""
+
+from __future__ import annotations
+
+import re
+
+MEDIA_OMITTED = frozenset(
+    {
+        "<media omitted>",
+        "<media weggelaten>",
+        "<medien ausgeschlossen>",
+        "<multimedia omitido>",
+        "<archivo omitido>",
+        "<médias omis>",
+        "<fichier omis>",
+        "<media omessi>",
+        "<mídia oculta>",
+        "<arquivo de mídia oculto>",
+    }
+)
+
+_IOS_MEDIA_NOUNS = (
+    "image|video|audio|sticker|gif|document|contact card|"
+    "afbeelding|contactkaart|"
+    "bild|dokument|kontaktkarte|"
+    "imagen|documento|tarjeta de contacto|"
+    "photo|vidéo|fiche contact|immagine|scheda contatto|imagem|cartão de contato"
+)
+_IOS_MEDIA_VERBS = (
+    "omitted|weggelaten|weggelassen|omitido|omitida|omis|omise|omessa|omesso|ocultado"
+    "|ocultada|oculto|oculta"
+)
+IOS_MEDIA_OMITTED = re.compile(
+    rf"^(?:.+ • )?(?:{_IOS_MEDIA_NOUNS})(?: [^ ]+)? (?:{_IOS_MEDIA_VERBS})$",
+    re.IGNORECASE,
+)
+
+DELETED = frozenset(
+    {
+        "this message was deleted",
+        "you deleted this message",
+        "dit bericht is verwijderd",
+        "je hebt dit bericht verwijderd",
+        "u hebt dit bericht verwijderd",
+        "diese nachricht wurde gelöscht",
+        "du hast diese nachricht gelöscht",
+        "se eliminó este mensaje",
+        "eliminaste este mensaje",
+        "este mensaje fue eliminado",
+        "ce message a été supprimé",
+        "vous avez supprimé ce message",
+        "questo messaggio è stato eliminato",
+        "hai eliminato questo messaggio",
+        "esta mensagem foi apagada",
+        "você apagou esta mensagem",
+        "mensagem apagada",
+    }
+)
+
+EDITED = frozenset(
+    {
+        "this message was edited",
+        "dit bericht is bewerkt",
+        "diese nachricht wurde bearbeitet",
+        "se editó este mensaje",
+        "mensaje editado",
+        "ce message a été modifié",
+        "questo messaggio è stato modificato",
+        "esta mensagem foi editada",
+    }
+)
+EDIT_MARKER = re.compile(r"[ \u200e\u200f]*<([^<>]{3,60})>$")
+
+ANDROID_ATTACHMENT = re.compile(
+    r"^(?P<file>[^\n]+?\.\w{1,8}) \((?:file attached|bestand bijgevoegd|"
+    r"datei angehängt|archivo adjunto|fichier joint|file allegato|arquivo anexado)\)$",
+    re.IGNORECASE,
+)
+IOS_ATTACHMENT = re.compile(
+    r"^<(?:attached|bijgevoegd|anhang|adjunto|pièce jointe|allegato|anexo): "
+    r"(?P<file>[^<>\n]+)>$",
+    re.IGNORECASE,
+)
+
+# System lines whose text itself contains ": " (a quoted group name), so that
+# the "Name: text" split would mistake them for messages. The actor's name is
+# matched without a colon so a real message ("Bob: I changed ...") never fits.
+SYSTEM_WITH_COLON = re.compile(
+    r"^[^:]+? (?:"
+    r"changed the (?:subject|group name|group description)|"
+    r"created group|"
+    r"heeft de (?:groepsnaam|groepsbeschrijving|onderwerp) gewijzigd|"
+    r"heeft (?:de )?groep .* aangemaakt|"
+    r"hat den (?:Gruppennamen|Betreff|Gruppenbetreff)|"
+    r"hat die Gruppe .* erstellt|"
+    r"cambió (?:el asunto|el nombre del grupo|la descripción)|"
+    r"creó el grupo|"
+    r"a modifié le (?:sujet|nom du groupe)|"
+    r"ha cambiato (?:l'oggetto|il nome del gruppo)|"
+    r"mudou o (?:assunto|nome do grupo)"
+    r")",
+    re.IGNORECASE,
+)
+
+# Call notices and similar events on iOS carry the U+200E system marker but
+# belong to the person in the sender slot.
+IOS_PERSONAL_EVENT = re.compile(
+    r"^(?:missed (?:voice|video) call|gemiste (?:spraak|video)oproep|"
+    r"verpasster (?:sprach|video)anruf|llamada (?:de voz|de video)? ?perdida)",
+    re.IGNORECASE,
+)
+
+NON_ENGLISH_WORDS = re.compile(
+    r"versleuteld|weggelaten|bijgevoegd|verwijderd|bewerkt|toegevoegd|aangemaakt|"
+    r"verschlüsselt|ausgeschlossen|weggelassen|gelöscht|hinzugefügt|"
+    r"cifrado|omitido|eliminó|añadió|"
+    r"chiffrés|omis|supprimé|crittografati|omessi|criptografadas|oculta",
+    re.IGNORECASE,
+)
+ENGLISH_WORDS = re.compile(
+    r"end-to-end encrypted|omitted|file attached|was deleted|was edited|"
+    r" added | left$|changed the",
+    re.IGNORECASE,
+)
+
+
+def normalised(text: str) -> str:
+    """Lower-case the body and drop a final full stop for phrase lookups."""
+    return text.strip().rstrip(".").lower()
+
+
+_MEDIA_LAST_WORDS = frozenset(_IOS_MEDIA_VERBS.split("|"))
+_LONGEST_DELETED = max(len(phrase) for phrase in DELETED) + 1
+
+
+def is_media_omitted(text: str) -> bool:
+    last = text.rsplit(" ", 1)[-1].lower()
+    if not text.startswith("<") and last not in _MEDIA_LAST_WORDS:
+        return False
+    body = normalised(text)
+    return body in MEDIA_OMITTED or IOS_MEDIA_OMITTED.match(body) is not None
+
+
+def is_deleted(text: str) -> bool:
+    return len(text) <= _LONGEST_DELETED and normalised(text) in DELETED
+
+
+def split_edit_marker(text: str) -> tuple[str, bool]:
+    """Remove a trailing "<This message was edited>" marker, if present."""
+    if not text.endswith(">"):
+        return text, False
+    match = EDIT_MARKER.search(text)
+    if match is None or match.group(1).lower() not in EDITED:
+        return text, False
+    return text[: match.start()], True
