@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from . import mailheaders as headers
@@ -69,7 +69,9 @@ def _message(msg: Any, warnings: list[str], where: str, depth: int) -> MailMessa
             "message; the withdrawn message itself is not in this file"
         )
     moment = getattr(msg, "date", None)
-    date = moment.isoformat() if isinstance(moment, datetime) else None
+    # A .msg keeps its times in UTC; extract-msg converts them to the process's
+    # local zone, which must not change what we report.
+    date = moment.astimezone(UTC).isoformat() if isinstance(moment, datetime) else None
     return {
         "subject": _text(getattr(msg, "subject", None)) or "",
         "from_name": _sender_name(msg),
