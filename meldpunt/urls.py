@@ -9,6 +9,7 @@ urlpatterns = [
     path("", web_views.home, name="home"),
     path("melden/", include("meldpunt.reports.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
+    path("", include("meldpunt.guidance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

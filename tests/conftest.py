@@ -10,6 +10,14 @@ from meldpunt.accounts.roles import Role
 from meldpunt.reports.services import submit_report
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Rate-limit counters and other cached state never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., AbstractBaseUser]:
     from django.contrib.auth import get_user_model

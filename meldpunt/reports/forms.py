@@ -151,3 +151,33 @@ class ReportForm(forms.Form):
             UploadedEvidence(name=safe_name(upload.name or ""), data=upload.read())
             for upload in self.cleaned_data["attachments"]
         ]
+
+
+class SupplierReportForm(forms.Form):
+    """Path C: a supplier reports without an account."""
+
+    company = forms.CharField(label=_("Company"), max_length=200)
+    contact = forms.CharField(
+        label=_("Your name and phone number or e-mail address"),
+        help_text=_("So that the security officer can reach you."),
+        max_length=500,
+    )
+    description = forms.CharField(
+        label=_("What happened?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Describe what happened.")},
+    )
+    submission_token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        limit = settings.MELDPUNT_MAX_REPORT_CHARS
+        self.fields["description"].validators.append(MaxLengthValidator(limit))
+        if not self.is_bound:
+            self.initial["submission_token"] = uuid.uuid4()
+
+    def clean_description(self) -> str:
+        text = self.cleaned_data["description"].strip()
+        if not text:
+            raise forms.ValidationError(_("Describe what happened."))
+        return text

@@ -41,6 +41,11 @@ class Report(models.Model):
         blank=True,
         related_name="reports",
     )
+    supplier_contact = models.TextField(
+        _("supplier contact details"),
+        blank=True,
+        help_text=_("Company, name and how to reach the supplier who reported."),
+    )
     submission_token = models.UUIDField(
         _("submission token"),
         unique=True,

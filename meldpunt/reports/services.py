@@ -6,14 +6,11 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from meldpunt.guidance.mail import mailbox_address, send_case_mail_on_commit
 from meldpunt.incidents.models import PersonalData
 from meldpunt.incidents.services import open_incident
 from meldpunt.logbook.models import Channel, Direction, EntryKind
@@ -33,6 +30,7 @@ def submit_report(
     discovered_at: datetime | None = None,
     personal_data: str = PersonalData.UNKNOWN,
     channel: str = ReportChannel.WEB,
+    supplier_contact: str = "",
     files: Sequence[UploadedEvidence] = (),
 ) -> Report:
     """Store a report and open its case; the same token never makes two."""
@@ -51,6 +49,7 @@ def submit_report(
             discovered_at=discovered_at,
             personal_data=personal_data,
             channel=channel,
+            supplier_contact=supplier_contact,
             files=files,
         )
     except IntegrityError:
@@ -103,26 +102,9 @@ def _create_report(
         text=description,
         files=files,
     )
-    transaction.on_commit(lambda: notify_security_mailbox(incident.reference))
+    send_case_mail_on_commit(
+        to=mailbox_address("security"),
+        template="reports/email_new_report",
+        context={"reference": incident.reference},
+    )
     return report
-
-
-def notify_security_mailbox(reference: str) -> None:
-    """Tell the security mailbox a report came in: the reference, not the content."""
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"reference": reference, "base_url": settings.MELDPUNT_BASE_URL}
-        subject = _("New report %(reference)s") % {"reference": reference}
-        body = render_to_string("reports/email_new_report.txt", context)
-    try:
-        send_mail(
-            subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [settings.MELDPUNT_SECURITY_MAILBOX],
-        )
-    except OSError:
-        # The report is stored and on the work list; a mail server that is
-        # down must not turn the reporter's confirmation into an error page.
-        logger.exception("security_mailbox_unreachable", extra={"reference": reference})
-        return
-    logger.info("security_mailbox_notified", extra={"reference": reference})

@@ -7,4 +7,5 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report, name="report"),
     path("ontvangen/", views.received, name="received"),
+    path("leverancier/", views.supplier, name="supplier"),
 ]

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "meldpunt.incidents",
     "meldpunt.logbook",
     "meldpunt.reports",
+    "meldpunt.guidance",
     "meldpunt.web",
 ]
 
@@ -134,7 +135,12 @@ EMAIL_HOST_PASSWORD = env_str("MELDPUNT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_str("MELDPUNT_EMAIL_TLS", "false").lower() in {"1", "true", "yes"}
 DEFAULT_FROM_EMAIL = env_str("MELDPUNT_FROM_EMAIL", "meldpunt@localhost")
 
-MELDPUNT_SECURITY_MAILBOX = env_str("MELDPUNT_SECURITY_MAILBOX", "security@localhost")
+# Empty: the security mailbox named in the procedure definition.
+MELDPUNT_SECURITY_MAILBOX = env_str("MELDPUNT_SECURITY_MAILBOX", "")
+MELDPUNT_PROCEDURE = env_str("MELDPUNT_PROCEDURE", "")
+MELDPUNT_ORGANISATION_FILE = env_str("MELDPUNT_ORGANISATION_FILE", "")
+MELDPUNT_CISO_EMERGENCY_PHONE = env_str("MELDPUNT_CISO_EMERGENCY_PHONE", "")
+MELDPUNT_NO_REACTION_HOURS = env_int("MELDPUNT_NO_REACTION_HOURS", 8, minimum=1)
 MELDPUNT_REFERENCE_PREFIX = env_str("MELDPUNT_REFERENCE_PREFIX", "MP")
 MELDPUNT_MAX_REPORT_CHARS = env_int("MELDPUNT_MAX_REPORT_CHARS", 20_000, minimum=100)
 MELDPUNT_MAX_ATTACHMENT_BYTES = env_int(
@@ -166,3 +172,7 @@ LOGGING = {
         "django.request": {"level": "ERROR", "propagate": True},
     },
 }
+
+# Public forms: at most this many posts per client per window.
+MELDPUNT_RATE_LIMIT = env_int("MELDPUNT_RATE_LIMIT", 20, minimum=1)
+MELDPUNT_RATE_WINDOW_SECONDS = env_int("MELDPUNT_RATE_WINDOW_SECONDS", 600, minimum=1)

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from meldpunt.core.procedure import (
+    check_definition,
+    format_paths,
+    format_problems,
+    format_summary,
+)
+from meldpunt.guidance.definitions import active_definition, active_definition_path
+
+
+class Command(BaseCommand):
+    help = "Check a procedure definition file, or show the active procedure."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        check = actions.add_parser("check", help="validate FILE and list every path")
+        check.add_argument("file", help="a procedure definition (YAML)")
+        show = actions.add_parser("show", help="print the active procedure")
+        show.add_argument("--language", choices=["nl", "en"], default="nl")
+
+    def handle(self, *args: Any, action: str, **options: Any) -> None:
+        if action == "check":
+            self._check(options["file"])
+        else:
+            self.stdout.write(f"# {active_definition_path()}")
+            self.stdout.write(format_summary(active_definition(), options["language"]))
+
+    def _check(self, file: str) -> None:
+        result = check_definition(file)
+        if not result.ok:
+            raise CommandError(format_problems(file, result.problems))
+        assert result.definition is not None  # noqa: S101 - ok means it loaded
+        self.stdout.write(format_paths(result.definition, result.paths))
