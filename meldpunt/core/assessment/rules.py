@@ -1,0 +1,592 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The notification rules, applied to one fully known scenario.
+
+The order of the questions follows the GDPR: is there a personal data breach
+at all, does it likely result in a risk (Art. 33: notify the authority), and
+in a high risk (Art. 34: inform the people concerned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meldpunt.core.assessment.reasons import (
+    AP,
+    EDPB_01_2021,
+    EDPB_9_2022,
+    ENISA,
+    GDPR_33,
+    GDPR_33_5,
+    GDPR_34,
+    GDPR_34_3A,
+    GDPR_34_3B,
+    LEVEL_NAMES,
+    Reason,
+    reason,
+)
+from meldpunt.core.assessment.scenario import Scenario
+from meldpunt.core.assessment.severity import Severity, score
+
+#: Categories the AP names as sensitive: they raise the risk of a breach.
+SENSITIVE_CATEGORIES = frozenset(
+    {"bsn", "id_document", "financial", "credentials", "special", "criminal"}
+)
+WIDE_EXPOSURE = frozenset({"unknown_recipients", "public"})
+KNOWN_RECIPIENTS = frozenset({"trusted_recipient", "untrusted_recipient"})
+HIGH_LEVELS = frozenset({"high", "very_high"})
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Thresholds of the rules; an organisation may set its own."""
+
+    #: From this many people on, a medium severity with real exposure is a high risk.
+    many_subjects: int = 1000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The advice for one scenario."""
+
+    severity: Severity
+    authority: str
+    subjects: str
+    reasons: tuple[Reason, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Losses:
+    """Which losses of security really happened, with the reasons why (not)."""
+
+    confidentiality: bool
+    integrity: bool
+    availability: bool
+    only_trusted_recipient: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def any(self) -> bool:
+        return self.confidentiality or self.integrity or self.availability
+
+
+def decide(scenario: Scenario, policy: Policy) -> Outcome:
+    """Advise on notifying the authority and the people concerned."""
+    severity = score(scenario)
+    reasons = [severity_reason(severity), *context_reasons(scenario)]
+    if not scenario.personal_data:
+        return Outcome(severity, "no", "no", (*reasons, _not_personal_data()))
+
+    losses = effective_losses(scenario)
+    reasons += losses.reasons
+    authority, authority_reasons = _authority(scenario, severity, losses)
+    reasons += authority_reasons
+    if authority == "no":
+        return Outcome(severity, "no", "no", tuple(reasons))
+
+    subjects, subject_reasons = _subjects(scenario, severity, losses, policy)
+    return Outcome(severity, authority, subjects, (*reasons, *subject_reasons))
+
+
+def is_sensitive(scenario: Scenario) -> bool:
+    """Sensitive data, vulnerable people, or data that reveal more than usual."""
+    sensitive_data = bool(scenario.categories & SENSITIVE_CATEGORIES)
+    if scenario.sensitivity == "lower":
+        sensitive_data = False
+    return sensitive_data or scenario.sensitivity == "higher" or scenario.vulnerable
+
+
+def severity_reason(severity: Severity) -> Reason:
+    nl_level, en_level = LEVEL_NAMES[severity.level]
+    numbers = (severity.score, severity.dpc, severity.ei, severity.cb)
+    nl_score, nl_dpc, nl_ei, nl_cb = (f"{n:g}".replace(".", ",") for n in numbers)
+    en_score, en_dpc, en_ei, en_cb = (f"{n:g}" for n in numbers)
+    return reason(
+        "severity",
+        f"Ernst {nl_score} ({nl_level}): gegevenscontext (DPC) {nl_dpc} × "
+        f"identificeerbaarheid (EI) {nl_ei} + omstandigheden (CB) {nl_cb}",
+        f"Severity {en_score} ({en_level}): data processing context (DPC) {en_dpc} "
+        f"× ease of identification (EI) {en_ei} + circumstances (CB) {en_cb}",
+        ENISA,
+    )
+
+
+def context_reasons(scenario: Scenario) -> list[Reason]:
+    """Reasons for the context adjustments of the data processing context."""
+    reasons: list[Reason] = []
+    if scenario.assumed:
+        reasons.append(_assumed(scenario))
+    sensitive = sorted(scenario.categories & SENSITIVE_CATEGORIES)
+    if sensitive and scenario.sensitivity != "lower":
+        names = ", ".join(sensitive)
+        reasons.append(
+            reason(
+                "sensitive_data",
+                f"data_categories: gevoelige gegevens ({names}) verhogen het risico",
+                f"data_categories: sensitive data ({names}) raise the risk",
+                AP,
+                EDPB_9_2022,
+            )
+        )
+    if scenario.sensitivity == "lower":
+        reasons.append(
+            reason(
+                "sensitivity_lower",
+                "sensitivity=lower: de gegevens zeggen minder dan hun categorie "
+                "doet vermoeden; de gegevenscontext telt één punt lager",
+                "sensitivity=lower: the data reveal less than their category "
+                "suggests; the data processing context counts one point lower",
+                ENISA,
+            )
+        )
+    if scenario.sensitivity == "higher":
+        reasons.append(
+            reason(
+                "sensitivity_higher",
+                "sensitivity=higher: de gegevens zeggen meer dan hun categorie "
+                "doet vermoeden; de gegevenscontext telt één punt hoger",
+                "sensitivity=higher: the data reveal more than their category "
+                "suggests; the data processing context counts one point higher",
+                ENISA,
+            )
+        )
+    if scenario.vulnerable:
+        reasons.append(
+            reason(
+                "vulnerable_subjects",
+                "vulnerable_subjects: kinderen of andere kwetsbare mensen zijn "
+                "betrokken; dat verhoogt het risico",
+                "vulnerable_subjects: children or other vulnerable people are "
+                "concerned; this raises the risk",
+                ENISA,
+                EDPB_9_2022,
+            )
+        )
+    return reasons
+
+
+def _assumed(scenario: Scenario) -> Reason:
+    names = ", ".join(sorted(scenario.assumed))
+    return reason(
+        "assumed",
+        f"Nog onbekend, daarom ongunstig ingevuld: {names}; de ernst en de "
+        "redenen hieronder gaan daarvan uit",
+        f"Not yet known, so filled in unfavourably: {names}; the severity and "
+        "the reasons below assume this",
+        AP,
+    )
+
+
+def effective_losses(scenario: Scenario) -> Losses:
+    """Decide per kind of loss whether it really happened."""
+    confidentiality, only_trusted, reasons = _confidentiality(scenario)
+    integrity = "integrity" in scenario.breach_types and scenario.backup != "restored"
+    availability = (
+        "availability" in scenario.breach_types and scenario.backup != "restored"
+    )
+    if "integrity" in scenario.breach_types or "availability" in scenario.breach_types:
+        reasons += _recovery_reasons(scenario)
+    return Losses(
+        confidentiality=confidentiality,
+        integrity=integrity,
+        availability=availability,
+        only_trusted_recipient=only_trusted and not (integrity or availability),
+        reasons=tuple(reasons),
+    )
+
+
+def _confidentiality(scenario: Scenario) -> tuple[bool, bool, list[Reason]]:
+    """Whether confidentiality was really lost, whether only to a trusted recipient."""
+    if not scenario.confidentiality_at_stake:
+        return False, False, []
+
+    reasons: list[Reason] = []
+    if "confidentiality" not in scenario.breach_types:
+        reasons.append(_attacker_may_have_read(scenario))
+    if scenario.unintelligible:
+        return False, False, [*reasons, *_unintelligible(scenario)]
+    if scenario.exfiltration == "ruled_out":
+        return False, False, [*reasons, _exfiltration_ruled_out()]
+    if scenario.exposure == "none":
+        return False, False, [*reasons, _nobody_saw_it()]
+    if scenario.already_public:
+        return False, False, [*reasons, _already_public()]
+
+    contained, recipient_reasons = _recipient(scenario)
+    trusted = scenario.exposure == "trusted_recipient" and not scenario.malicious
+    return not contained, trusted, [*reasons, *recipient_reasons]
+
+
+def _recipient(scenario: Scenario) -> tuple[bool, list[Reason]]:
+    """Whether a known recipient's confirmed deletion contains the exposure."""
+    if scenario.exposure not in KNOWN_RECIPIENTS or scenario.malicious:
+        return False, [_exposed(scenario)]
+    if not scenario.deletion_confirmed:
+        return False, [_exposed(scenario)]
+    if scenario.exposure == "trusted_recipient":
+        return True, [_trusted_deleted()]
+    if not is_sensitive(scenario):
+        return True, [_mistake_deleted()]
+    return False, [_deleted_but_sensitive()]
+
+
+def _authority(
+    scenario: Scenario, severity: Severity, losses: Losses
+) -> tuple[str, list[Reason]]:
+    """Art. 33: notify unless the breach is unlikely to result in a risk."""
+    if not losses.any:
+        return "no", [_no_real_loss()]
+    if not losses.confidentiality and scenario.backup == "available":
+        return _restorable(severity)
+    if losses.only_trusted_recipient and not is_sensitive(scenario):
+        return "judgement", [_trusted_unconfirmed()]
+    return "yes", [_risk_likely()]
+
+
+def _subjects(
+    scenario: Scenario, severity: Severity, losses: Losses, policy: Policy
+) -> tuple[str, list[Reason]]:
+    """Art. 34: inform the people concerned when the risk is high."""
+    high, reasons = _high_risk(scenario, severity, losses, policy)
+    if not high:
+        return "no", reasons
+    if scenario.mitigated:
+        return "no", [*reasons, _mitigated()]
+    return "yes", reasons
+
+
+def _high_risk(
+    scenario: Scenario, severity: Severity, losses: Losses, policy: Policy
+) -> tuple[bool, list[Reason]]:
+    if losses.only_trusted_recipient:
+        return False, [_trusted_not_high()]
+    if severity.level in HIGH_LEVELS:
+        return True, [_high_by_severity(severity)]
+    if severity.level != "medium" or not losses.confidentiality:
+        return False, [_not_high(severity)]
+
+    wide = scenario.exposure in WIDE_EXPOSURE
+    if wide and (scenario.malicious or scenario.exposure == "public"):
+        return True, [_high_by_wide_exposure(scenario)]
+    if scenario.subjects_max >= policy.many_subjects:
+        return True, [_high_by_volume(scenario, policy)]
+    return False, [_not_high(severity)]
+
+
+def _restorable(severity: Severity) -> tuple[str, list[Reason]]:
+    """A loss of integrity or availability that a backup can undo."""
+    if severity.level == "low":
+        return "no", [_restorable_low()]
+    if severity.level == "medium":
+        return "judgement", [_restorable_open()]
+    return "yes", [_risk_likely()]
+
+
+def _recovery_reasons(scenario: Scenario) -> list[Reason]:
+    if scenario.backup == "restored":
+        return [
+            reason(
+                "backup_restored",
+                "backup=restored: de gegevens zijn uit een back-up hersteld; een "
+                "korte onderbreking geeft weinig risico",
+                "backup=restored: the data were restored from a backup; a short "
+                "outage carries little risk",
+                AP,
+                EDPB_01_2021,
+            )
+        ]
+    if scenario.backup == "available":
+        return [
+            reason(
+                "backup_available",
+                "backup=available: de gegevens zijn te herstellen, maar zijn tot "
+                "dan niet beschikbaar",
+                "backup=available: the data can be restored but are unavailable "
+                "until then",
+                ENISA,
+            )
+        ]
+    return [
+        reason(
+            "backup_none",
+            "backup=none of onbekend: de gegevens zijn niet (aantoonbaar) te "
+            "herstellen",
+            "backup=none or unknown: the data cannot (demonstrably) be restored",
+            ENISA,
+            EDPB_01_2021,
+        )
+    ]
+
+
+def _attacker_may_have_read(scenario: Scenario) -> Reason:
+    return reason(
+        "attacker_may_have_read",
+        f"malicious en exfiltration={scenario.exfiltration}: een aanvaller kon bij "
+        "de gegevens en wegnemen is niet uitgesloten; verlies van "
+        "vertrouwelijkheid telt daarom mee",
+        f"malicious and exfiltration={scenario.exfiltration}: an attacker reached "
+        "the data and copying is not ruled out, so loss of confidentiality counts",
+        EDPB_01_2021,
+        EDPB_9_2022,
+    )
+
+
+def _unintelligible(scenario: Scenario) -> list[Reason]:
+    reasons = [
+        reason(
+            "unintelligible",
+            "unintelligible: versleuteld of gehasht met een sleutel die geen gevaar "
+            "liep; voor onbevoegden onbegrijpelijk, dus geen verlies van "
+            "vertrouwelijkheid",
+            "unintelligible: encrypted or hashed with a key that was not "
+            "compromised; unintelligible to others, so no loss of confidentiality",
+            AP,
+            GDPR_34_3A,
+        )
+    ]
+    damaged = scenario.breach_types & {"integrity", "availability"}
+    if damaged and scenario.backup not in ("restored", "available"):
+        reasons.append(
+            reason(
+                "unintelligible_without_backup",
+                "Versleuteling telt alleen mee als de gegevens intact zijn en er "
+                "een recente back-up is; die ontbreekt (backup), dus het verlies "
+                "van de gegevens zelf blijft een risico",
+                "Encryption only counts with intact data and a recent backup; "
+                "there is none (backup), so losing the data remains a risk",
+                AP,
+            )
+        )
+    return reasons
+
+
+def _exfiltration_ruled_out() -> Reason:
+    return reason(
+        "exfiltration_ruled_out",
+        "exfiltration=ruled_out: vastgesteld is dat er geen gegevens zijn "
+        "weggenomen; geen verlies van vertrouwelijkheid",
+        "exfiltration=ruled_out: it was established that no data were copied out; "
+        "no loss of confidentiality",
+        EDPB_01_2021,
+    )
+
+
+def _nobody_saw_it() -> Reason:
+    return reason(
+        "exposure_none",
+        "exposure=none: niemand anders heeft de gegevens kunnen zien",
+        "exposure=none: nobody else could see the data",
+        ENISA,
+    )
+
+
+def _already_public() -> Reason:
+    return reason(
+        "already_public",
+        "already_public: de gegevens waren al rechtmatig openbaar; het lek maakt "
+        "niets nieuws bekend en de gegevenscontext telt één punt lager",
+        "already_public: the data were lawfully public already; the breach reveals "
+        "nothing new and the data processing context counts one point lower",
+        ENISA,
+        EDPB_9_2022,
+    )
+
+
+def _exposed(scenario: Scenario) -> Reason:
+    return reason(
+        "exposure",
+        f"exposure={scenario.exposure}: de gegevens zijn bij anderen terechtgekomen "
+        "(hoe ruimer, hoe zwaarder dit telt)",
+        f"exposure={scenario.exposure}: the data reached others (the wider, the "
+        "heavier this counts)",
+        ENISA,
+    )
+
+
+def _trusted_deleted() -> Reason:
+    return reason(
+        "trusted_recipient_deleted",
+        "exposure=trusted_recipient en recipient_confirmed_deletion: een "
+        "betrouwbare ontvanger heeft schriftelijk bevestigd de gegevens te hebben "
+        "verwijderd; een risico is niet waarschijnlijk",
+        "exposure=trusted_recipient and recipient_confirmed_deletion: a "
+        "trustworthy recipient confirmed deletion in writing; a risk is unlikely",
+        AP,
+        EDPB_01_2021,
+    )
+
+
+def _mistake_deleted() -> Reason:
+    return reason(
+        "recipients_deleted",
+        "recipient_confirmed_deletion: een vergissing zonder kwade opzet, de "
+        "ontvangers hebben bevestigd de gegevens te hebben verwijderd en die zijn "
+        "niet gevoelig; een risico is niet waarschijnlijk",
+        "recipient_confirmed_deletion: an honest mistake, the recipients confirmed "
+        "deleting the data and the data are not sensitive; a risk is unlikely",
+        EDPB_01_2021,
+        EDPB_9_2022,
+    )
+
+
+def _deleted_but_sensitive() -> Reason:
+    return reason(
+        "deleted_but_sensitive",
+        "recipient_confirmed_deletion: de verwijdering neemt het risico niet weg, "
+        "want de gegevens zijn gevoelig en de ontvangers hebben ze kunnen zien",
+        "recipient_confirmed_deletion: deletion does not remove the risk, as the "
+        "data are sensitive and the recipients could see them",
+        AP,
+        EDPB_9_2022,
+    )
+
+
+def _not_personal_data() -> Reason:
+    return reason(
+        "not_personal_data",
+        "personal_data=false: er zijn geen persoonsgegevens bij betrokken, dus "
+        "geen meldplicht; ga wel na of anderen hinder ondervinden en leg alles vast",
+        "personal_data=false: no personal data are involved, so there is no duty "
+        "to notify; do check whether others are affected and record everything",
+        GDPR_33,
+    )
+
+
+def _no_real_loss() -> Reason:
+    return reason(
+        "risk_unlikely",
+        "Geen daadwerkelijk verlies van vertrouwelijkheid, integriteit of "
+        "beschikbaarheid: een risico voor de betrokkenen is niet waarschijnlijk; "
+        "niet melden bij de AP, wel vastleggen in het interne register",
+        "No actual loss of confidentiality, integrity or availability: a risk to "
+        "the people concerned is unlikely; do not notify the AP, but record the "
+        "breach in the internal register",
+        GDPR_33,
+        GDPR_33_5,
+    )
+
+
+def _restorable_low() -> Reason:
+    return reason(
+        "restorable_low",
+        "Alleen tijdelijk niet beschikbaar, herstel uit back-up is mogelijk en de "
+        "ernst is laag: een risico is niet waarschijnlijk",
+        "Only temporarily unavailable, restorable from backup and of low "
+        "severity: a risk is unlikely",
+        AP,
+        EDPB_01_2021,
+    )
+
+
+def _restorable_open() -> Reason:
+    return reason(
+        "restorable_open",
+        "Open vraag: hoe lang duurt het herstel uit de back-up en treft de "
+        "onderbreking mensen (zorg, uitkeringen, betalingen)? Duurt het lang of "
+        "treft het hen, meld dan",
+        "Open question: how long will the restore from backup take, and does the "
+        "outage affect people (care, benefits, payments)? If long or harmful, "
+        "notify",
+        EDPB_01_2021,
+        AP,
+    )
+
+
+def _trusted_unconfirmed() -> Reason:
+    return reason(
+        "trusted_recipient_unconfirmed",
+        "Open vraag: bevestigt de betrouwbare ontvanger schriftelijk dat hij de "
+        "gegevens heeft verwijderd (recipient_confirmed_deletion)? Zo ja, dan is "
+        "een risico niet waarschijnlijk; zo nee, meld dan",
+        "Open question: will the trustworthy recipient confirm deletion in writing "
+        "(recipient_confirmed_deletion)? If so, a risk is unlikely; if not, notify",
+        AP,
+        EDPB_01_2021,
+    )
+
+
+def _risk_likely() -> Reason:
+    return reason(
+        "risk_likely",
+        "Een risico voor de rechten en vrijheden van de betrokkenen is niet uit te "
+        "sluiten: meld bij de AP (bij twijfel melden)",
+        "A risk to the rights and freedoms of the people concerned cannot be ruled "
+        "out: notify the AP (if in doubt, notify)",
+        GDPR_33,
+        AP,
+    )
+
+
+def _trusted_not_high() -> Reason:
+    return reason(
+        "trusted_not_high",
+        "exposure=trusted_recipient: alleen een betrouwbare ontvanger kreeg de "
+        "gegevens; geen hoog risico, de betrokkenen hoeven niet te worden "
+        "geïnformeerd",
+        "exposure=trusted_recipient: only a trustworthy recipient received the "
+        "data; no high risk, the people concerned need not be informed",
+        AP,
+        GDPR_34,
+    )
+
+
+def _high_by_severity(severity: Severity) -> Reason:
+    nl_level, en_level = LEVEL_NAMES[severity.level]
+    return reason(
+        "high_risk_severity",
+        f"Ernst {nl_level}: waarschijnlijk een hoog risico; informeer de betrokkenen",
+        f"Severity {en_level}: a high risk is likely; inform the people concerned",
+        GDPR_34,
+        ENISA,
+    )
+
+
+def _high_by_wide_exposure(scenario: Scenario) -> Reason:
+    return reason(
+        "high_risk_wide_exposure",
+        f"exposure={scenario.exposure}: leesbare gegevens zijn (met opzet) bij "
+        "onbekenden of openbaar terechtgekomen; kans op fraude, phishing of "
+        "misbruik van identiteit, dus een hoog risico",
+        f"exposure={scenario.exposure}: readable data reached unknown people or "
+        "the public (deliberately); fraud, phishing or identity misuse is likely, "
+        "so the risk is high",
+        GDPR_34,
+        EDPB_01_2021,
+        EDPB_9_2022,
+    )
+
+
+def _high_by_volume(scenario: Scenario, policy: Policy) -> Reason:
+    return reason(
+        "high_risk_volume",
+        f"subjects: tot {scenario.subjects_max} mensen (drempel "
+        f"{policy.many_subjects}); bij zoveel betrokkenen is een gemiddelde ernst "
+        "een hoog risico",
+        f"subjects: up to {scenario.subjects_max} people (threshold "
+        f"{policy.many_subjects}); with this many people a medium severity is a "
+        "high risk",
+        GDPR_34,
+        EDPB_9_2022,
+    )
+
+
+def _not_high(severity: Severity) -> Reason:
+    nl_level, en_level = LEVEL_NAMES[severity.level]
+    return reason(
+        "not_high_risk",
+        f"Ernst {nl_level} zonder verzwarende omstandigheden: geen hoog risico; de "
+        "betrokkenen hoeven niet te worden geïnformeerd",
+        f"Severity {en_level} without aggravating circumstances: no high risk; the "
+        "people concerned need not be informed",
+        GDPR_34,
+    )
+
+
+def _mitigated() -> Reason:
+    return reason(
+        "mitigated",
+        "mitigated: maatregelen achteraf maken het hoge risico niet meer "
+        "waarschijnlijk; informeren is niet verplicht",
+        "mitigated: later measures make the high risk no longer likely; informing "
+        "the people concerned is not required",
+        GDPR_34_3B,
+    )
