@@ -34,6 +34,17 @@ def _aware(moment: datetime, name: str) -> None:
         raise ValueError(f"{name} must carry a UTC offset")
 
 
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Exact time from `start` to `end`.
+
+    Python subtracts two times of the same zone by their wall clocks, which is
+    an hour off across a clock change; on the UTC time line it is exact.
+    """
+    _aware(start, "start")
+    _aware(end, "end")
+    return end.astimezone(UTC) - start.astimezone(UTC)
+
+
 def add_hours(
     start: datetime, hours: float, *, zone: ZoneInfo = LOCAL_ZONE
 ) -> datetime:
@@ -68,13 +79,11 @@ class Deadline:
 
     def is_overdue(self, now: datetime) -> bool:
         """True once the deadline has passed (then the delay must be explained)."""
-        _aware(now, "now")
-        return now > self.due_at
+        return self.time_left(now) < timedelta(0)
 
     def time_left(self, now: datetime) -> timedelta:
-        """Time until the deadline; negative once it has passed."""
-        _aware(now, "now")
-        return self.due_at - now
+        """Exact time until the deadline; negative once it has passed."""
+        return elapsed(now, self.due_at)
 
     def describe(self, now: datetime, language: str = "nl") -> str:
         """The time left (or overdue) in words, e.g. "nog 2 dagen en 3 uur"."""
@@ -124,8 +133,7 @@ def is_ciso_unreachable(
     since: datetime, now: datetime, *, hours: float = CISO_UNREACHABLE_HOURS
 ) -> bool:
     """True when the CISO has been unreachable for more than `hours`."""
-    _aware(now, "now")
-    return now > ciso_unreachable_at(since, hours=hours)
+    return elapsed(ciso_unreachable_at(since, hours=hours), now) > timedelta(0)
 
 
 def nis2_deadlines(
@@ -162,9 +170,8 @@ def reminders_due(
 
     The caller remembers which reminders it sent; asking twice is harmless.
     """
-    _aware(due_at, "due_at")
-    _aware(now, "now")
-    reached = (h for h in hours_before if now >= due_at - timedelta(hours=h))
+    left = elapsed(now, due_at)
+    reached = (h for h in hours_before if left <= timedelta(hours=h))
     return tuple(sorted(reached, reverse=True))
 
 
@@ -182,6 +189,9 @@ _UNITS = {
 }
 
 
+_LESS_THAN_A_MINUTE = {"nl": "minder dan een minuut", "en": "less than a minute"}
+
+
 def describe_time_left(left: timedelta, language: str = "nl") -> str:
     """Words for a time left: "nog 2 dagen en 3 uur" / "2 days 3 hours left".
 
@@ -193,7 +203,7 @@ def describe_time_left(left: timedelta, language: str = "nl") -> str:
 
     overdue = left < timedelta(0)
     minutes = int(abs(left) // timedelta(minutes=1))
-    amount = _amount(minutes, language)
+    amount = _amount(minutes, language) if minutes else _LESS_THAN_A_MINUTE[language]
     if language == "nl":
         return f"{amount} te laat" if overdue else f"nog {amount}"
     return f"{amount} overdue" if overdue else f"{amount} left"
