@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from meldpunt.core.assessment import wording
 from meldpunt.core.assessment.reasons import (
     AP,
     EDPB_01_2021,
     EDPB_9_2022,
     ENISA,
-    GDPR_33,
-    GDPR_33_5,
-    GDPR_34,
     GDPR_34_3A,
-    GDPR_34_3B,
     LEVEL_NAMES,
     Reason,
     reason,
@@ -74,7 +71,7 @@ def decide(scenario: Scenario, policy: Policy) -> Outcome:
     severity = score(scenario)
     reasons = [severity_reason(severity), *context_reasons(scenario)]
     if not scenario.personal_data:
-        return Outcome(severity, "no", "no", (*reasons, _not_personal_data()))
+        return Outcome(severity, "no", "no", (*reasons, wording.not_personal_data()))
 
     losses = effective_losses(scenario)
     reasons += losses.reasons
@@ -114,7 +111,7 @@ def context_reasons(scenario: Scenario) -> list[Reason]:
     """Reasons for the context adjustments of the data processing context."""
     reasons: list[Reason] = []
     if scenario.assumed:
-        reasons.append(_assumed(scenario))
+        reasons.append(wording.assumed(scenario))
     sensitive = sorted(scenario.categories & SENSITIVE_CATEGORIES)
     if sensitive and scenario.sensitivity != "lower":
         names = ", ".join(sensitive)
@@ -164,18 +161,6 @@ def context_reasons(scenario: Scenario) -> list[Reason]:
     return reasons
 
 
-def _assumed(scenario: Scenario) -> Reason:
-    names = ", ".join(sorted(scenario.assumed))
-    return reason(
-        "assumed",
-        f"Nog onbekend, daarom ongunstig ingevuld: {names}; de ernst en de "
-        "redenen hieronder gaan daarvan uit",
-        f"Not yet known, so filled in unfavourably: {names}; the severity and "
-        "the reasons below assume this",
-        AP,
-    )
-
-
 def effective_losses(scenario: Scenario) -> Losses:
     """Decide per kind of loss whether it really happened."""
     confidentiality, only_trusted, reasons = _confidentiality(scenario)
@@ -201,15 +186,15 @@ def _confidentiality(scenario: Scenario) -> tuple[bool, bool, list[Reason]]:
 
     reasons: list[Reason] = []
     if "confidentiality" not in scenario.breach_types:
-        reasons.append(_attacker_may_have_read(scenario))
+        reasons.append(wording.attacker_may_have_read(scenario))
     if scenario.unintelligible:
         return False, False, [*reasons, *_unintelligible(scenario)]
     if scenario.exfiltration == "ruled_out":
-        return False, False, [*reasons, _exfiltration_ruled_out()]
+        return False, False, [*reasons, wording.exfiltration_ruled_out()]
     if scenario.exposure == "none":
-        return False, False, [*reasons, _nobody_saw_it()]
+        return False, False, [*reasons, wording.nobody_saw_it()]
     if scenario.already_public:
-        return False, False, [*reasons, _already_public()]
+        return False, False, [*reasons, wording.already_public()]
 
     contained, recipient_reasons = _recipient(scenario)
     trusted = scenario.exposure == "trusted_recipient" and not scenario.malicious
@@ -219,14 +204,14 @@ def _confidentiality(scenario: Scenario) -> tuple[bool, bool, list[Reason]]:
 def _recipient(scenario: Scenario) -> tuple[bool, list[Reason]]:
     """Whether a known recipient's confirmed deletion contains the exposure."""
     if scenario.exposure not in KNOWN_RECIPIENTS or scenario.malicious:
-        return False, [_exposed(scenario)]
+        return False, [wording.exposed(scenario)]
     if not scenario.deletion_confirmed:
-        return False, [_exposed(scenario)]
+        return False, [wording.exposed(scenario)]
     if scenario.exposure == "trusted_recipient":
-        return True, [_trusted_deleted()]
+        return True, [wording.trusted_deleted()]
     if not is_sensitive(scenario):
-        return True, [_mistake_deleted()]
-    return False, [_deleted_but_sensitive()]
+        return True, [wording.mistake_deleted()]
+    return False, [wording.deleted_but_sensitive()]
 
 
 def _authority(
@@ -234,12 +219,12 @@ def _authority(
 ) -> tuple[str, list[Reason]]:
     """Art. 33: notify unless the breach is unlikely to result in a risk."""
     if not losses.any:
-        return "no", [_no_real_loss()]
+        return "no", [wording.no_real_loss()]
     if not losses.confidentiality and scenario.backup == "available":
         return _restorable(severity)
     if losses.only_trusted_recipient and not is_sensitive(scenario):
-        return "judgement", [_trusted_unconfirmed()]
-    return "yes", [_risk_likely()]
+        return "judgement", [wording.trusted_unconfirmed()]
+    return "yes", [wording.risk_likely()]
 
 
 def _subjects(
@@ -250,7 +235,7 @@ def _subjects(
     if not high:
         return "no", reasons
     if scenario.mitigated:
-        return "no", [*reasons, _mitigated()]
+        return "no", [*reasons, wording.mitigated()]
     return "yes", reasons
 
 
@@ -258,27 +243,27 @@ def _high_risk(
     scenario: Scenario, severity: Severity, losses: Losses, policy: Policy
 ) -> tuple[bool, list[Reason]]:
     if losses.only_trusted_recipient:
-        return False, [_trusted_not_high()]
+        return False, [wording.trusted_not_high()]
     if severity.level in HIGH_LEVELS:
-        return True, [_high_by_severity(severity)]
+        return True, [wording.high_by_severity(severity)]
     if severity.level != "medium" or not losses.confidentiality:
-        return False, [_not_high(severity)]
+        return False, [wording.not_high(severity)]
 
     wide = scenario.exposure in WIDE_EXPOSURE
     if wide and (scenario.malicious or scenario.exposure == "public"):
-        return True, [_high_by_wide_exposure(scenario)]
+        return True, [wording.high_by_wide_exposure(scenario)]
     if scenario.subjects_max >= policy.many_subjects:
-        return True, [_high_by_volume(scenario, policy)]
-    return False, [_not_high(severity)]
+        return True, [wording.high_by_volume(scenario, policy.many_subjects)]
+    return False, [wording.not_high(severity)]
 
 
 def _restorable(severity: Severity) -> tuple[str, list[Reason]]:
     """A loss of integrity or availability that a backup can undo."""
     if severity.level == "low":
-        return "no", [_restorable_low()]
+        return "no", [wording.restorable_low()]
     if severity.level == "medium":
-        return "judgement", [_restorable_open()]
-    return "yes", [_risk_likely()]
+        return "judgement", [wording.restorable_open()]
+    return "yes", [wording.risk_likely()]
 
 
 def _recovery_reasons(scenario: Scenario) -> list[Reason]:
@@ -317,19 +302,6 @@ def _recovery_reasons(scenario: Scenario) -> list[Reason]:
     ]
 
 
-def _attacker_may_have_read(scenario: Scenario) -> Reason:
-    return reason(
-        "attacker_may_have_read",
-        f"malicious en exfiltration={scenario.exfiltration}: een aanvaller kon bij "
-        "de gegevens en wegnemen is niet uitgesloten; verlies van "
-        "vertrouwelijkheid telt daarom mee",
-        f"malicious and exfiltration={scenario.exfiltration}: an attacker reached "
-        "the data and copying is not ruled out, so loss of confidentiality counts",
-        EDPB_01_2021,
-        EDPB_9_2022,
-    )
-
-
 def _unintelligible(scenario: Scenario) -> list[Reason]:
     reasons = [
         reason(
@@ -357,236 +329,3 @@ def _unintelligible(scenario: Scenario) -> list[Reason]:
             )
         )
     return reasons
-
-
-def _exfiltration_ruled_out() -> Reason:
-    return reason(
-        "exfiltration_ruled_out",
-        "exfiltration=ruled_out: vastgesteld is dat er geen gegevens zijn "
-        "weggenomen; geen verlies van vertrouwelijkheid",
-        "exfiltration=ruled_out: it was established that no data were copied out; "
-        "no loss of confidentiality",
-        EDPB_01_2021,
-    )
-
-
-def _nobody_saw_it() -> Reason:
-    return reason(
-        "exposure_none",
-        "exposure=none: niemand anders heeft de gegevens kunnen zien",
-        "exposure=none: nobody else could see the data",
-        ENISA,
-    )
-
-
-def _already_public() -> Reason:
-    return reason(
-        "already_public",
-        "already_public: de gegevens waren al rechtmatig openbaar; het lek maakt "
-        "niets nieuws bekend en de gegevenscontext telt één punt lager",
-        "already_public: the data were lawfully public already; the breach reveals "
-        "nothing new and the data processing context counts one point lower",
-        ENISA,
-        EDPB_9_2022,
-    )
-
-
-def _exposed(scenario: Scenario) -> Reason:
-    return reason(
-        "exposure",
-        f"exposure={scenario.exposure}: de gegevens zijn bij anderen terechtgekomen "
-        "(hoe ruimer, hoe zwaarder dit telt)",
-        f"exposure={scenario.exposure}: the data reached others (the wider, the "
-        "heavier this counts)",
-        ENISA,
-    )
-
-
-def _trusted_deleted() -> Reason:
-    return reason(
-        "trusted_recipient_deleted",
-        "exposure=trusted_recipient en recipient_confirmed_deletion: een "
-        "betrouwbare ontvanger heeft schriftelijk bevestigd de gegevens te hebben "
-        "verwijderd; een risico is niet waarschijnlijk",
-        "exposure=trusted_recipient and recipient_confirmed_deletion: a "
-        "trustworthy recipient confirmed deletion in writing; a risk is unlikely",
-        AP,
-        EDPB_01_2021,
-    )
-
-
-def _mistake_deleted() -> Reason:
-    return reason(
-        "recipients_deleted",
-        "recipient_confirmed_deletion: een vergissing zonder kwade opzet, de "
-        "ontvangers hebben bevestigd de gegevens te hebben verwijderd en die zijn "
-        "niet gevoelig; een risico is niet waarschijnlijk",
-        "recipient_confirmed_deletion: an honest mistake, the recipients confirmed "
-        "deleting the data and the data are not sensitive; a risk is unlikely",
-        EDPB_01_2021,
-        EDPB_9_2022,
-    )
-
-
-def _deleted_but_sensitive() -> Reason:
-    return reason(
-        "deleted_but_sensitive",
-        "recipient_confirmed_deletion: de verwijdering neemt het risico niet weg, "
-        "want de gegevens zijn gevoelig en de ontvangers hebben ze kunnen zien",
-        "recipient_confirmed_deletion: deletion does not remove the risk, as the "
-        "data are sensitive and the recipients could see them",
-        AP,
-        EDPB_9_2022,
-    )
-
-
-def _not_personal_data() -> Reason:
-    return reason(
-        "not_personal_data",
-        "personal_data=false: er zijn geen persoonsgegevens bij betrokken, dus "
-        "geen meldplicht; ga wel na of anderen hinder ondervinden en leg alles vast",
-        "personal_data=false: no personal data are involved, so there is no duty "
-        "to notify; do check whether others are affected and record everything",
-        GDPR_33,
-    )
-
-
-def _no_real_loss() -> Reason:
-    return reason(
-        "risk_unlikely",
-        "Geen daadwerkelijk verlies van vertrouwelijkheid, integriteit of "
-        "beschikbaarheid: een risico voor de betrokkenen is niet waarschijnlijk; "
-        "niet melden bij de AP, wel vastleggen in het interne register",
-        "No actual loss of confidentiality, integrity or availability: a risk to "
-        "the people concerned is unlikely; do not notify the AP, but record the "
-        "breach in the internal register",
-        GDPR_33,
-        GDPR_33_5,
-    )
-
-
-def _restorable_low() -> Reason:
-    return reason(
-        "restorable_low",
-        "Alleen tijdelijk niet beschikbaar, herstel uit back-up is mogelijk en de "
-        "ernst is laag: een risico is niet waarschijnlijk",
-        "Only temporarily unavailable, restorable from backup and of low "
-        "severity: a risk is unlikely",
-        AP,
-        EDPB_01_2021,
-    )
-
-
-def _restorable_open() -> Reason:
-    return reason(
-        "restorable_open",
-        "Open vraag: hoe lang duurt het herstel uit de back-up en treft de "
-        "onderbreking mensen (zorg, uitkeringen, betalingen)? Duurt het lang of "
-        "treft het hen, meld dan",
-        "Open question: how long will the restore from backup take, and does the "
-        "outage affect people (care, benefits, payments)? If long or harmful, "
-        "notify",
-        EDPB_01_2021,
-        AP,
-    )
-
-
-def _trusted_unconfirmed() -> Reason:
-    return reason(
-        "trusted_recipient_unconfirmed",
-        "Open vraag: bevestigt de betrouwbare ontvanger schriftelijk dat hij de "
-        "gegevens heeft verwijderd (recipient_confirmed_deletion)? Zo ja, dan is "
-        "een risico niet waarschijnlijk; zo nee, meld dan",
-        "Open question: will the trustworthy recipient confirm deletion in writing "
-        "(recipient_confirmed_deletion)? If so, a risk is unlikely; if not, notify",
-        AP,
-        EDPB_01_2021,
-    )
-
-
-def _risk_likely() -> Reason:
-    return reason(
-        "risk_likely",
-        "Een risico voor de rechten en vrijheden van de betrokkenen is niet uit te "
-        "sluiten: meld bij de AP (bij twijfel melden)",
-        "A risk to the rights and freedoms of the people concerned cannot be ruled "
-        "out: notify the AP (if in doubt, notify)",
-        GDPR_33,
-        AP,
-    )
-
-
-def _trusted_not_high() -> Reason:
-    return reason(
-        "trusted_not_high",
-        "exposure=trusted_recipient: alleen een betrouwbare ontvanger kreeg de "
-        "gegevens; geen hoog risico, de betrokkenen hoeven niet te worden "
-        "geïnformeerd",
-        "exposure=trusted_recipient: only a trustworthy recipient received the "
-        "data; no high risk, the people concerned need not be informed",
-        AP,
-        GDPR_34,
-    )
-
-
-def _high_by_severity(severity: Severity) -> Reason:
-    nl_level, en_level = LEVEL_NAMES[severity.level]
-    return reason(
-        "high_risk_severity",
-        f"Ernst {nl_level}: waarschijnlijk een hoog risico; informeer de betrokkenen",
-        f"Severity {en_level}: a high risk is likely; inform the people concerned",
-        GDPR_34,
-        ENISA,
-    )
-
-
-def _high_by_wide_exposure(scenario: Scenario) -> Reason:
-    return reason(
-        "high_risk_wide_exposure",
-        f"exposure={scenario.exposure}: leesbare gegevens zijn (met opzet) bij "
-        "onbekenden of openbaar terechtgekomen; kans op fraude, phishing of "
-        "misbruik van identiteit, dus een hoog risico",
-        f"exposure={scenario.exposure}: readable data reached unknown people or "
-        "the public (deliberately); fraud, phishing or identity misuse is likely, "
-        "so the risk is high",
-        GDPR_34,
-        EDPB_01_2021,
-        EDPB_9_2022,
-    )
-
-
-def _high_by_volume(scenario: Scenario, policy: Policy) -> Reason:
-    return reason(
-        "high_risk_volume",
-        f"subjects: tot {scenario.subjects_max} mensen (drempel "
-        f"{policy.many_subjects}); bij zoveel betrokkenen is een gemiddelde ernst "
-        "een hoog risico",
-        f"subjects: up to {scenario.subjects_max} people (threshold "
-        f"{policy.many_subjects}); with this many people a medium severity is a "
-        "high risk",
-        GDPR_34,
-        EDPB_9_2022,
-    )
-
-
-def _not_high(severity: Severity) -> Reason:
-    nl_level, en_level = LEVEL_NAMES[severity.level]
-    return reason(
-        "not_high_risk",
-        f"Ernst {nl_level} zonder verzwarende omstandigheden: geen hoog risico; de "
-        "betrokkenen hoeven niet te worden geïnformeerd",
-        f"Severity {en_level} without aggravating circumstances: no high risk; the "
-        "people concerned need not be informed",
-        GDPR_34,
-    )
-
-
-def _mitigated() -> Reason:
-    return reason(
-        "mitigated",
-        "mitigated: maatregelen achteraf maken het hoge risico niet meer "
-        "waarschijnlijk; informeren is niet verplicht",
-        "mitigated: later measures make the high risk no longer likely; informing "
-        "the people concerned is not required",
-        GDPR_34_3B,
-    )
