@@ -136,18 +136,35 @@ def test_short_outage_of_ordinary_data_with_backup_at_hand_is_not_notified() -> 
     facts = breach_facts(breach_types=["availability"], backup="available")
 
     assert assess(facts)["notify_authority"] == "no"
-    assert "restorable_low" in _codes(facts)
+    assert "restorable" in _codes(facts)
 
 
-def test_outage_of_medium_severity_with_backup_at_hand_asks_how_long_it_lasts() -> None:
+def test_ransomware_with_backup_at_hand_and_no_copying_is_not_notified() -> None:
+    facts = breach_facts(
+        breach_types=["integrity", "availability"],
+        backup="available",
+        malicious=True,
+        exfiltration="ruled_out",
+    )
+
+    advice = assess(facts)
+
+    assert advice["severity"]["level"] == "medium"
+    assert advice["notify_authority"] == "no"
+
+
+def test_outage_of_high_severity_is_notified_even_with_backup_at_hand() -> None:
     facts = breach_facts(
         breach_types=["availability"],
         backup="available",
-        data_categories=["identity", "location"],
+        data_categories=["identity", "special"],
+        special_categories=["health"],
+        vulnerable_subjects=True,
     )
 
-    assert assess(facts)["notify_authority"] == "judgement"
-    assert "restorable_open" in _codes(facts)
+    advice = assess(facts)
+
+    assert (advice["notify_authority"], advice["notify_subjects"]) == ("yes", "yes")
 
 
 def test_attacker_who_may_have_copied_readable_data_adds_confidentiality() -> None:

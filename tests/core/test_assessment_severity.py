@@ -239,6 +239,6 @@ def test_a_worse_fact_never_lowers_severity_or_advice(
     before = assess(facts)
     after = assess(worsen(facts))
 
-    assert after["severity"]["score"] >= before["severity"]["score"]  # type: ignore[index]
+    assert after["severity"]["score"] >= before["severity"]["score"]
     for duty in ("notify_authority", "notify_subjects"):
-        assert ADVICE_RANK[after[duty]] >= ADVICE_RANK[before[duty]]  # type: ignore[index]
+        assert ADVICE_RANK[after[duty]] >= ADVICE_RANK[before[duty]]

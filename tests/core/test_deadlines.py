@@ -29,8 +29,10 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def local(*parts: int, fold: int = 0) -> datetime:
-    return datetime(*parts, tzinfo=AMSTERDAM, fold=fold)  # type: ignore[misc]
+def local(
+    year: int, month: int, day: int, hour: int, minute: int, *, fold: int = 0
+) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM, fold=fold)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from meldpunt.core.assessment.facts import (
@@ -43,7 +44,7 @@ class Assessment:
     missing: tuple[str, ...]
     authority_deadline: datetime | None
 
-    def as_dict(self, language: str = "nl") -> dict[str, object]:
+    def as_dict(self, language: str = "nl") -> dict[str, Any]:
         """The `meldpunt.assessment/1` JSON object, reasons in `language`."""
         check_language(language)
         deadlines = {}
@@ -67,7 +68,7 @@ def assess(
     language: str = "nl",
     policy: Policy | None = None,
     zone: ZoneInfo = LOCAL_ZONE,
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Validate `facts` and return the `meldpunt.assessment/1` advice as JSON data.
 
     Raises `FactsError` naming every problem when the facts are not valid.
@@ -78,7 +79,7 @@ def assess(
 
 def assess_all(
     items: object, *, language: str = "nl", policy: Policy | None = None
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """Assess one facts object or a list of them; problems name the list index."""
     check_language(language)
     facts = validate_facts_list(items)

@@ -259,11 +259,9 @@ def _high_risk(
 
 def _restorable(severity: Severity) -> tuple[str, list[Reason]]:
     """A loss of integrity or availability that a backup can undo."""
-    if severity.level == "low":
-        return "no", [wording.restorable_low()]
-    if severity.level == "medium":
-        return "judgement", [wording.restorable_open()]
-    return "yes", [wording.risk_likely()]
+    if severity.level in HIGH_LEVELS:
+        return "yes", [wording.risk_likely()]
+    return "no", [wording.restorable()]
 
 
 def _recovery_reasons(scenario: Scenario) -> list[Reason]:

@@ -151,29 +151,18 @@ def no_real_loss() -> Reason:
     )
 
 
-def restorable_low() -> Reason:
+def restorable() -> Reason:
     return reason(
-        "restorable_low",
-        "Alleen tijdelijk niet beschikbaar, herstel uit back-up is mogelijk en de "
-        "ernst is laag: een risico is niet waarschijnlijk",
-        "Only temporarily unavailable, restorable from backup and of low "
-        "severity: a risk is unlikely",
-        AP,
+        "restorable",
+        "Alleen tijdelijk niet beschikbaar, tijdig te herstellen uit een back-up "
+        "en de ernst is niet hoog: een risico is niet waarschijnlijk. Duurt het "
+        "herstel lang of treft de onderbreking mensen (zorg, uitkeringen, "
+        "betalingen), beoordeel dan opnieuw",
+        "Only temporarily unavailable, restorable from backup in good time and "
+        "not of high severity: a risk is unlikely. If the restore takes long or "
+        "the outage affects people (care, benefits, payments), assess again",
+        EDPB_9_2022,
         EDPB_01_2021,
-    )
-
-
-def restorable_open() -> Reason:
-    return reason(
-        "restorable_open",
-        "Open vraag: hoe lang duurt het herstel uit de back-up en treft de "
-        "onderbreking mensen (zorg, uitkeringen, betalingen)? Duurt het lang of "
-        "treft het hen, meld dan",
-        "Open question: how long will the restore from backup take, and does the "
-        "outage affect people (care, benefits, payments)? If long or harmful, "
-        "notify",
-        EDPB_01_2021,
-        AP,
     )
 
 
