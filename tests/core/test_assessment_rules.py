@@ -191,6 +191,7 @@ def test_ransomware_with_exfiltration_ruled_out_and_restore_is_not_notified() ->
     )
 
     assert assess(facts)["notify_authority"] == "no"
+    assert "exfiltration_ruled_out" in _codes(facts)
 
 
 def test_sensitive_data_raise_a_disclosure_to_a_high_risk() -> None:

@@ -182,7 +182,8 @@ def effective_losses(scenario: Scenario) -> Losses:
 def _confidentiality(scenario: Scenario) -> tuple[bool, bool, list[Reason]]:
     """Whether confidentiality was really lost, whether only to a trusted recipient."""
     if not scenario.confidentiality_at_stake:
-        return False, False, []
+        ruled_out = scenario.malicious and scenario.exfiltration == "ruled_out"
+        return False, False, [wording.exfiltration_ruled_out()] if ruled_out else []
 
     reasons: list[Reason] = []
     if "confidentiality" not in scenario.breach_types:

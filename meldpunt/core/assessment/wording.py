@@ -140,12 +140,13 @@ def not_personal_data() -> Reason:
 def no_real_loss() -> Reason:
     return reason(
         "risk_unlikely",
-        "Geen daadwerkelijk verlies van vertrouwelijkheid, integriteit of "
-        "beschikbaarheid: een risico voor de betrokkenen is niet waarschijnlijk; "
-        "niet melden bij de AP, wel vastleggen in het interne register",
-        "No actual loss of confidentiality, integrity or availability: a risk to "
-        "the people concerned is unlikely; do not notify the AP, but record the "
-        "breach in the internal register",
+        "Er blijft geen verlies van vertrouwelijkheid, integriteit of "
+        "beschikbaarheid over dat tot een risico leidt: een risico voor de "
+        "betrokkenen is niet waarschijnlijk; niet melden bij de AP, wel vastleggen "
+        "in het interne register",
+        "No loss of confidentiality, integrity or availability remains that leads "
+        "to a risk: a risk to the people concerned is unlikely; do not notify the "
+        "AP, but record the breach in the internal register",
         GDPR_33,
         GDPR_33_5,
     )
