@@ -373,3 +373,38 @@ def test_example_from_the_format_page_notifies_everyone_before_the_deadline() ->
 
 def test_no_awareness_time_gives_no_deadline() -> None:
     assert assess(breach_facts())["deadlines"] == {}
+
+
+def test_free_text_context_never_changes_the_advice() -> None:
+    plain = assess(breach_facts(context="Routine mistake, nothing to worry about."))
+    alarming = assess(breach_facts(context="Ransomware! Health data of children!"))
+
+    assert plain == alarming
+
+
+def test_stolen_encrypted_device_with_backup_meets_the_encryption_exception() -> None:
+    facts = breach_facts(
+        breach_types=["confidentiality", "availability"],
+        data_categories=["identity", "financial"],
+        unintelligible=True,
+        backup="available",
+        exposure="unknown_recipients",
+        malicious=True,
+    )
+
+    assert assess(facts)["notify_authority"] == "no"
+    assert "encryption_exception" in _codes(facts)
+
+
+def test_encryption_does_not_excuse_a_long_outage_of_sensitive_data() -> None:
+    facts = breach_facts(
+        breach_types=["availability"],
+        data_categories=["identity", "special"],
+        special_categories=["health"],
+        unintelligible=True,
+        backup="available",
+        malicious=True,
+        exfiltration="ruled_out",
+    )
+
+    assert assess(facts)["notify_authority"] == "yes"

@@ -219,7 +219,7 @@ def _with_known_volume_and_data(facts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(facts_strategy)
 def test_severity_stays_within_its_range(facts: dict[str, Any]) -> None:
     severity = assess(facts)["severity"]
@@ -231,7 +231,7 @@ def test_severity_stays_within_its_range(facts: dict[str, Any]) -> None:
     assert 0 <= severity["cb"] <= 2
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(facts_strategy.map(_with_known_volume_and_data), _worsenings())
 def test_a_worse_fact_never_lowers_severity_or_advice(
     facts: dict[str, Any], worsen: Any

@@ -222,6 +222,8 @@ def _authority(
     if not losses.any:
         return "no", [wording.no_real_loss()]
     if not losses.confidentiality and scenario.backup == "available":
+        if scenario.unintelligible and "confidentiality" in scenario.breach_types:
+            return "no", [wording.encryption_exception()]
         return _restorable(severity)
     if losses.only_trusted_recipient and not is_sensitive(scenario):
         return "judgement", [wording.trusted_unconfirmed()]

@@ -152,6 +152,20 @@ def no_real_loss() -> Reason:
     )
 
 
+def encryption_exception() -> Reason:
+    return reason(
+        "encryption_exception",
+        "unintelligible en backup=available: de gelekte gegevens zijn "
+        "onbegrijpelijk, de sleutel is veilig en een recente back-up houdt ze "
+        "intact; aan alle drie de voorwaarden is voldaan, melden is niet nodig",
+        "unintelligible and backup=available: the leaked data are unintelligible, "
+        "the key is safe and a recent backup keeps them intact; all three "
+        "conditions are met, no notification is needed",
+        AP,
+        EDPB_9_2022,
+    )
+
+
 def restorable() -> Reason:
     return reason(
         "restorable",
