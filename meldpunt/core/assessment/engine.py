@@ -30,6 +30,8 @@ from meldpunt.core.assessment.severity import Severity
 from meldpunt.core.deadlines import LOCAL_ZONE, authority_deadline
 
 ASSESSMENT_FORMAT = "meldpunt.assessment/1"
+#: Facts that shape the deadline or the channel, never the risk itself.
+NOT_RISK_FACTS = frozenset({"aware_at", "contact_details_known"})
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,8 @@ def _combine(worst: str, best: str) -> str:
 def _doubt_reasons(
     worst: Outcome, best: Outcome, missing: tuple[str, ...]
 ) -> list[Reason]:
-    fields = ", ".join(missing) or "-"
+    deciding = [name for name in missing if name not in NOT_RISK_FACTS]
+    fields = ", ".join(deciding) or "-"
     reasons: list[Reason] = []
     if worst.authority == "yes" and best.authority != "yes":
         reasons.append(

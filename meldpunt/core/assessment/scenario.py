@@ -91,6 +91,7 @@ def _complete(
 ) -> Scenario:
     known_categories = facts.data_categories
     unknown = {
+        "personal_data": facts.personal_data is None,
         "data_categories": not known_categories,
         "subjects": facts.subjects is None,
         "vulnerable_subjects": facts.vulnerable_subjects is None,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from meldpunt.core.assessment.facts import KNOWN_FIELDS
 from meldpunt.core.assessment.reasons import (
     AP,
     EDPB_01_2021,
@@ -21,7 +22,7 @@ from meldpunt.core.assessment.severity import Severity
 
 
 def assumed(scenario: Scenario) -> Reason:
-    names = ", ".join(sorted(scenario.assumed))
+    names = ", ".join(name for name in KNOWN_FIELDS if name in scenario.assumed)
     return reason(
         "assumed",
         f"Nog onbekend, daarom ongunstig ingevuld: {names}; de ernst en de "
