@@ -408,3 +408,15 @@ def test_encryption_does_not_excuse_a_long_outage_of_sensitive_data() -> None:
     )
 
     assert assess(facts)["notify_authority"] == "yes"
+
+
+def test_outage_without_attacker_does_not_ask_about_exposure_or_encryption() -> None:
+    facts = breach_facts(
+        breach_types=["availability"],
+        backup="restored",
+        exposure=None,
+        unintelligible=None,
+        aware_at="2026-01-05T09:00:00+01:00",
+    )
+
+    assert assess(facts)["missing"] == []

@@ -80,12 +80,16 @@ def assess(
 
 
 def assess_all(
-    items: object, *, language: str = "nl", policy: Policy | None = None
+    items: object,
+    *,
+    language: str = "nl",
+    policy: Policy | None = None,
+    zone: ZoneInfo = LOCAL_ZONE,
 ) -> list[dict[str, Any]]:
     """Assess one facts object or a list of them; problems name the list index."""
     check_language(language)
     facts = validate_facts_list(items)
-    return [explain(item, policy=policy).as_dict(language) for item in facts]
+    return [explain(item, policy=policy, zone=zone).as_dict(language) for item in facts]
 
 
 def explain(
@@ -122,6 +126,7 @@ def missing_facts(facts: BreachFacts, worst: Outcome) -> tuple[str, ...]:
     """Unknown facts whose absence weakens the advice, in format order."""
     types = set(facts.breach_types)
     damaged = bool(types & {"integrity", "availability"})
+    readable = "confidentiality" in types or facts.malicious is not False
     informing = worst.subjects != "no"
     unknown = {
         "aware_at": facts.aware_at is None,
@@ -131,9 +136,9 @@ def missing_facts(facts: BreachFacts, worst: Outcome) -> tuple[str, ...]:
         and "special" in (facts.data_categories or ()),
         "subjects": facts.subjects is None,
         "vulnerable_subjects": facts.vulnerable_subjects is None,
-        "unintelligible": facts.unintelligible is None,
+        "unintelligible": facts.unintelligible is None and readable,
         "backup": facts.backup is None and damaged,
-        "exposure": facts.exposure is None,
+        "exposure": facts.exposure is None and readable,
         "recipient_confirmed_deletion": facts.recipient_confirmed_deletion is None
         and facts.exposure in ("trusted_recipient", "untrusted_recipient")
         and facts.malicious is not True,
