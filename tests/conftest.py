@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.test import Client
 
+from meldpunt.accounts.apps import ensure_role_groups
 from meldpunt.accounts.roles import Role
 from meldpunt.reports.services import submit_report
 
@@ -21,6 +22,9 @@ def _empty_cache() -> None:
 @pytest.fixture
 def make_user(db: None) -> Callable[..., AbstractBaseUser]:
     from django.contrib.auth import get_user_model
+
+    # A transactional test's flush empties the groups table as well.
+    ensure_role_groups()
 
     def make(
         username: str, *roles: Role, password: str = "een-lang-wachtwoord"

@@ -8,11 +8,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meldpunt.guidance.models import ProcedureRun
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.storage import read_decrypted
 from meldpunt.reports.models import Report
@@ -58,6 +60,8 @@ def _render_case(
 ) -> HttpResponse:
     context = {
         "incident": incident,
+        "run": ProcedureRun.objects.filter(incident=incident).first(),
+        "now": timezone.now(),
         "classify_form": ClassifyForm(initial={"kind": incident.kind}),
         "assign_form": AssignForm(initial={"handler": incident.handler_id}),
         "note_form": NoteForm(),
