@@ -209,3 +209,29 @@ def test_a_mail_server_that_is_down_does_not_lose_the_report(
 
     assert response.status_code == 200
     assert Incident.objects.get().reference in response.content.decode()
+
+
+def test_a_flood_from_one_client_is_refused_while_others_get_through(
+    settings,
+) -> None:
+    settings.MELDPUNT_RATE_LIMIT = 3
+    flooder = Client(REMOTE_ADDR="203.0.113.7")
+    colleague = Client(REMOTE_ADDR="198.51.100.20")
+
+    statuses = [flooder.post(REPORT_URL, _form()).status_code for _ in range(5)]
+    genuine = colleague.post(REPORT_URL, _form())
+
+    assert statuses == [302, 302, 302, 429, 429]
+    assert genuine.status_code == 302
+    assert Report.objects.count() == 4
+
+
+def test_the_refusal_of_a_flood_names_what_to_do(settings) -> None:
+    settings.MELDPUNT_RATE_LIMIT = 1
+    client = Client()
+    client.post(REPORT_URL, _form())
+
+    response = client.post(REPORT_URL, _form())
+
+    assert response.status_code == 429
+    assert "Wacht tien minuten" in response.content.decode()

@@ -176,3 +176,17 @@ LOGGING = {
 # Public forms: at most this many posts per client per window.
 MELDPUNT_RATE_LIMIT = env_int("MELDPUNT_RATE_LIMIT", 20, minimum=1)
 MELDPUNT_RATE_WINDOW_SECONDS = env_int("MELDPUNT_RATE_WINDOW_SECONDS", 600, minimum=1)
+
+# The cache holds rate-limit counters. Several processes must share one:
+# set MELDPUNT_CACHE_URL=redis://host:6379/0 in production.
+_CACHE_URL = env_str("MELDPUNT_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
+        if _CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
