@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meldpunt.accounts.roles import CASE_HANDLER_ROLES, Role, handles_cases, roles_of
-from meldpunt.core.procedure import InvalidAnswerError
+from meldpunt.core.procedure import InvalidAnswerError, StepResult
 from meldpunt.incidents.access import handler_required
 from meldpunt.organisation import organisation
 
 from . import services
-from .definitions import snapshot_definition
 from .forms import AbsenceForm, ConsultationForm, StepForm
 from .mail import mailbox_address
 from .models import Absence, ProcedureRun
@@ -82,17 +81,8 @@ def guide(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             return redirect("guidance:guide", reference=reference)
 
-    context = {
-        "run": run,
-        "incident": run.incident,
-        "state": state,
-        "form": form,
-        "consultation_form": ConsultationForm(),
-        "definition": snapshot_definition(run.definition),
-        "now": timezone.now(),
-    }
     status = 400 if form is not None and form.errors else 200
-    return render(request, "guidance/guide.html", context, status=status)
+    return _render_guide(request, run, state, form, ConsultationForm(), status)
 
 
 @require_POST
@@ -109,16 +99,27 @@ def consultation(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("guidance:guide", reference=reference)
 
     state = services.run_state(run)
+    step_form = StepForm(step=state.step) if state.step else None
+    return _render_guide(request, run, state, step_form, form, 400)
+
+
+def _render_guide(
+    request: HttpRequest,
+    run: ProcedureRun,
+    state: StepResult,
+    form: StepForm | None,
+    consultation_form: ConsultationForm,
+    status: int,
+) -> HttpResponse:
     context = {
         "run": run,
         "incident": run.incident,
         "state": state,
-        "form": StepForm(step=state.step) if state.step else None,
-        "consultation_form": form,
-        "definition": snapshot_definition(run.definition),
+        "form": form,
+        "consultation_form": consultation_form,
         "now": timezone.now(),
     }
-    return render(request, "guidance/guide.html", context, status=400)
+    return render(request, "guidance/guide.html", context, status=status)
 
 
 def contact(request: HttpRequest) -> HttpResponse:
