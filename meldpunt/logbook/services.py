@@ -7,14 +7,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from meldpunt.core.chain import GENESIS, entry_hash
 from meldpunt.incidents.models import Incident
 
-from .models import Channel, Direction, EntryKind, Evidence, LogbookEntry
+from .models import (
+    ChainHead,
+    Channel,
+    Direction,
+    EntryKind,
+    Evidence,
+    LogbookEntry,
+)
 from .storage import StoredFile, delete_stored, store_encrypted
+from .uploads import upload_problem
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +53,12 @@ def entry_content(
         "reasons": entry.reasons,
         "corrects": entry.corrects.sequence if entry.corrects else None,
         "evidence": [
-            {"name": item.original_name, "sha256": item.sha256, "size": item.size}
+            {
+                "name": item.original_name,
+                "sha256": item.sha256,
+                "size": item.size,
+                "type": item.content_type,
+            }
             for item in sorted(evidence, key=lambda item: item.stored_name)
         ],
     }
@@ -72,8 +86,10 @@ def append_entry(
     """Append one entry (with its evidence) to ``incident``'s chain.
 
     The incident row is locked for the whole transaction, so two writers to
-    one chain take turns and each sees the other's head.
+    one chain take turns and each sees the other's head. Files are checked
+    before anything is stored, and removed again if the entry is not written.
     """
+    refuse_bad_uploads(files)
     stored = [
         (upload.name, store_encrypted(upload.data, upload.name)) for upload in files
     ]
@@ -97,6 +113,12 @@ def append_entry(
         for _name, stored_file in stored:
             delete_stored(stored_file.stored_name)
         raise
+
+
+def refuse_bad_uploads(files: Sequence[UploadedEvidence]) -> None:
+    problems = [problem for f in files if (problem := upload_problem(f.name, f.data))]
+    if problems:
+        raise ValidationError(problems)
 
 
 def _append_locked(
@@ -147,6 +169,10 @@ def _append_locked(
     for item in evidence:
         item.entry = entry
     Evidence.objects.bulk_create(evidence)
+    ChainHead.objects.update_or_create(
+        incident=incident,
+        defaults={"sequence": sequence, "entry_hash": entry.entry_hash},
+    )
 
     logger.info(
         "logbook_entry_appended",
