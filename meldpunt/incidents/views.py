@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from meldpunt.logbook.models import Evidence, LogbookEntry
+from meldpunt.logbook.shortcuts import SHORTCUTS
 from meldpunt.logbook.storage import read_decrypted
+from meldpunt.logbook.verification import check_incident
 from meldpunt.reports.models import Report
 
 from . import services
@@ -64,6 +66,8 @@ def _render_case(
         "status_form": StatusForm(current=incident.status),
         "close_form": CloseForm(),
         "can_close": can_transition(incident.status, Status.CLOSED),
+        "chain": check_incident(incident),
+        "shortcuts": SHORTCUTS,
         **bound,
     }
     return render(request, "incidents/detail.html", context, status=status)

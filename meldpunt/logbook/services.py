@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meldpunt.core.chain import GENESIS, entry_hash
 from meldpunt.incidents.models import Incident
@@ -179,3 +180,57 @@ def _append_locked(
         extra={"incident_id": incident.pk, "sequence": sequence, "kind": entry.kind},
     )
     return entry
+
+
+def record_entry(
+    *,
+    incident: Incident,
+    actor: AbstractBaseUser,
+    kind: EntryKind,
+    channel: Channel,
+    direction: Direction,
+    occurred_at: datetime,
+    summary: str,
+    participants: str = "",
+    text: str = "",
+    reasons: str = "",
+    corrects_sequence: int | None = None,
+    files: Sequence[UploadedEvidence] = (),
+) -> LogbookEntry:
+    """Record what a person did or heard, as they enter it on the case page."""
+    if kind == EntryKind.DECISION and not reasons.strip():
+        raise ValidationError(_("Give the reasons for the decision."))
+    corrects = None
+    if corrects_sequence is not None:
+        corrects = LogbookEntry.objects.filter(
+            incident=incident, sequence=corrects_sequence
+        ).first()
+        if corrects is None:
+            raise ValidationError(_("The entry to correct does not exist."))
+
+    return append_entry(
+        incident=incident,
+        actor=actor,
+        kind=kind,
+        channel=channel,
+        direction=direction,
+        occurred_at=occurred_at,
+        summary=summary,
+        participants=participants,
+        text=text,
+        reasons=reasons,
+        corrects=corrects,
+        files=files,
+    )
+
+
+def last_channel_of(actor: AbstractBaseUser) -> Channel:
+    """The channel ``actor`` recorded last, so a run of calls needs no re-picking."""
+    channel = (
+        LogbookEntry.objects.filter(author=actor)
+        .exclude(channel__in=[Channel.SYSTEM, Channel.WEB])
+        .order_by("-recorded_at", "-id")
+        .values_list("channel", flat=True)
+        .first()
+    )
+    return Channel(channel) if channel else Channel.EMAIL

@@ -152,4 +152,3 @@ def check_anchors(anchors: Iterable[Anchor]) -> list[tuple[Anchor, str]]:
         elif stored != anchor.entry_hash:
             failures.append((anchor, "anchor_mismatch"))
     return failures
-

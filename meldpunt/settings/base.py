@@ -172,5 +172,8 @@ LOGGING = {
         # The request logger writes the full path and may include form data
         # in tracebacks; keep only the event line.
         "django.request": {"level": "ERROR", "propagate": True},
+        # WeasyPrint reports every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
