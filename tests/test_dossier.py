@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from datetime import timedelta
 from email import message_from_bytes, policy
+from operator import itemgetter
 
 import pytest
 from django.core import mail
@@ -14,6 +15,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from meldpunt.core.chain import GENESIS, entry_hash
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.dossier import build_dossier, dossier_pdf, sha256_hex
 from meldpunt.logbook.models import Channel, Direction, EntryKind, LogbookEntry
@@ -86,6 +88,21 @@ def test_json_dossier_holds_facts_entries_in_time_order_evidence_and_verdict(
         "broken_at": None,
         "reason": None,
     }
+
+
+def test_json_dossier_lets_anyone_recompute_the_chain(ciso_client, incident) -> None:
+    response = ciso_client.get(
+        reverse("logbook:dossier_json", args=[incident.reference])
+    )
+
+    entries = sorted(
+        json.loads(response.content)["entries"], key=itemgetter("sequence")
+    )
+    previous = GENESIS
+    for entry in entries:
+        assert entry["previous_hash"] == previous
+        assert entry_hash(entry["hashed_content"], previous) == entry["entry_hash"]
+        previous = entry["entry_hash"]
 
 
 def test_json_dossier_reports_a_broken_chain(ciso_client, incident) -> None:

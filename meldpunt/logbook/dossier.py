@@ -24,7 +24,7 @@ from meldpunt.incidents.models import Incident
 from meldpunt.reports.models import Report
 
 from .models import Channel, Direction, EntryKind, Evidence, LogbookEntry
-from .services import append_entry
+from .services import append_entry, entry_content
 from .verification import ChainState, check_incident
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class Dossier:
 def build_dossier(incident: Incident) -> Dossier:
     entries = list(
         LogbookEntry.objects.filter(incident=incident)
-        .select_related("author", "corrects")
+        .select_related("incident", "author", "corrects")
         .prefetch_related("evidence", "corrections")
         .order_by("occurred_at", "sequence")
     )
@@ -84,6 +84,8 @@ def _entry(entry: LogbookEntry) -> dict[str, object]:
         "evidence": [item.sha256 for item in entry.evidence.all()],
         "previous_hash": entry.previous_hash,
         "entry_hash": entry.entry_hash,
+        # Exactly what the hash covers, so that anyone can recompute it.
+        "hashed_content": entry_content(entry, list(entry.evidence.all())),
     }
 
 
