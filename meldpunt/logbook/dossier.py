@@ -187,16 +187,22 @@ def send_dossier(*, incident: Incident, actor: AbstractBaseUser) -> LogbookEntry
         logger.exception("dossier_not_sent", extra={"incident_id": incident.pk})
         raise DossierNotSent from error
 
-    entry = append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.COMMUNICATION,
-        channel=Channel.EMAIL,
-        direction=Direction.OUTGOING,
-        participants=mailbox,
-        summary=_("Dossier sent to the security mailbox"),
-        text=_sent_account(dossier, pdf, data),
-    )
+    try:
+        entry = append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.COMMUNICATION,
+            channel=Channel.EMAIL,
+            direction=Direction.OUTGOING,
+            participants=mailbox,
+            summary=_("Dossier sent to the security mailbox"),
+            text=_sent_account(dossier, pdf, data),
+        )
+    except Exception:
+        logger.exception(
+            "dossier_sent_not_recorded", extra={"incident_id": incident.pk}
+        )
+        raise
     logger.info("dossier_sent", extra={"incident_id": incident.pk})
     return entry
 
