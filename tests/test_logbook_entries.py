@@ -112,6 +112,8 @@ def test_each_shortcut_fills_in_the_form(
     form = response.context["form"]
     assert form.initial["kind"] == kind
     assert summary in form.initial["summary"]
+    assert form.initial["participants"].startswith("Ciso")
+    assert not form.initial["participants"].endswith("; ")
 
 
 def test_case_page_links_to_every_shortcut(ciso_client, incident) -> None:

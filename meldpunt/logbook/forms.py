@@ -62,7 +62,9 @@ class EntryForm(forms.Form):
         help_text=_("Optional: e-mails, screenshots, letters. Stored encrypted."),
         required=False,
     )
-    corrects = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    corrects = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
     def clean_summary(self) -> str:
         summary = self.cleaned_data["summary"].strip()

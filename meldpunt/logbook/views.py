@@ -42,7 +42,8 @@ def _initial(request: HttpRequest, incident: Incident) -> dict[str, object]:
     if shortcut is not None:
         initial.update(kind=shortcut.kind, direction=shortcut.direction)
         initial["summary"] = str(shortcut.summary)
-        initial["participants"] += f"; {shortcut.participants}"
+        if shortcut.participants:
+            initial["participants"] += f"; {shortcut.participants}"
         if shortcut.channel:
             initial["channel"] = shortcut.channel
     return initial | _correction_initial(request, incident)
@@ -52,7 +53,7 @@ def _correction_initial(request: HttpRequest, incident: Incident) -> dict[str, o
     number = request.GET.get("corrigeert", "")
     corrected = (
         LogbookEntry.objects.filter(incident=incident, sequence=int(number)).first()
-        if number.isdigit()
+        if number.isdigit() and len(number) < 10
         else None
     )
     if corrected is None:
