@@ -3,8 +3,11 @@
 
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
@@ -102,55 +105,7 @@ def create_cases() -> int:
         occurred_at=now - timedelta(hours=4),
     )
 
-    breach = submit_report(
-        description="Ik heb per ongeluk de kandidatenlijst met adressen naar een "
-        "verkeerd extern adres gemaild.",
-        submission_token=uuid.uuid4(),
-        reporter=staff,
-        discovered_at=now - timedelta(hours=20),
-        personal_data=PersonalData.YES,
-        files=[UploadedEvidence("verzonden-mail.txt", b"Onderwerp: kandidatenlijst\n")],
-    ).incident
-    incidents.change_status(incident=breach, status=Status.TRIAGE, actor=ciso)
-    incidents.classify_incident(incident=breach, kind=Kind.POSSIBLE_BREACH, actor=ciso)
-    incidents.assign_handler(incident=breach, handler=ciso, actor=ciso)
-    incidents.change_status(incident=breach, status=Status.IN_PROGRESS, actor=ciso)
-    asked = append_entry(
-        incident=breach,
-        actor=ciso,
-        kind=EntryKind.MEASURE,
-        channel=Channel.EMAIL,
-        direction=Direction.OUTGOING,
-        participants="CISO; ontvanger",
-        summary="Ontvanger gevraagd de e-mail te verwijderen en dat schriftelijk "
-        "te bevestigen",
-        occurred_at=now - timedelta(hours=19),
-    )
-    append_entry(
-        incident=breach,
-        actor=ciso,
-        kind=EntryKind.CONSULTATION,
-        channel=Channel.PHONE,
-        direction=Direction.OUTGOING,
-        participants="CISO; dienstdoend directielid",
-        summary="Directielid geïnformeerd; melding bij de AP mogelijk nodig",
-        occurred_at=now - timedelta(hours=18),
-    )
-    append_entry(
-        incident=breach,
-        actor=ciso,
-        kind=EntryKind.NOTE,
-        summary="Correctie: het verzoek ging per e-mail én telefonisch",
-        corrects=asked,
-    )
-    append_entry(
-        incident=breach,
-        actor=director,
-        kind=EntryKind.DECISION,
-        summary="Besluit: melden bij de AP",
-        reasons="Adressen van kandidaten bij een onbekende ontvanger; "
-        "risico voor betrokkenen.",
-    )
+    _breach_case(ciso=ciso, staff=staff, director=director, fg=_account("fg"))
 
     printer = submit_report(
         description="De printer op de tweede verdieping print alles dubbel.",
@@ -167,3 +122,132 @@ def create_cases() -> int:
         actor=ciso,
     )
     return 4
+
+
+SENT_MAIL = (
+    b"From: medewerker@kiesraad.example\nTo: redactie@krant.example\n"
+    b"Subject: Kandidatenlijst partij 7\n\n(lijst met 40 kandidaten, adressen, BSN)\n"
+)
+CONFIRMATION = (
+    b"From: redactie@krant.example\nTo: ciso@kiesraad.example\n"
+    b"Subject: RE: Verzoek tot verwijdering\n\n"
+    b"Ik bevestig dat ik de e-mail en de bijlage heb verwijderd,\n"
+    b"ook uit de prullenbak.\n"
+)
+
+
+@contextmanager
+def _clock(moment: datetime) -> Iterator[None]:
+    """Let the demo replay a case that took a day, step by step at its time."""
+    with mock.patch.object(timezone, "now", return_value=moment):
+        yield
+
+
+def _breach_case(
+    *,
+    ciso: AbstractBaseUser,
+    staff: AbstractBaseUser,
+    director: AbstractBaseUser,
+    fg: AbstractBaseUser,
+) -> None:
+    """The data breach of the foundation's scenario, with a full logbook."""
+    start = timezone.now() - timedelta(hours=22)
+
+    def at(minutes: int) -> datetime:
+        return start + timedelta(minutes=minutes)
+
+    with _clock(at(0)):
+        breach = submit_report(
+            description="Vrijdagmiddag heb ik de lijst met de 40 kandidaten van een "
+            "partij, met woonadressen en BSN, per ongeluk naar een journalist "
+            "gemaild in plaats van naar de gemeente.",
+            submission_token=uuid.uuid4(),
+            reporter=staff,
+            discovered_at=at(-40),
+            personal_data=PersonalData.YES,
+            files=[UploadedEvidence("verzonden-mail.eml", SENT_MAIL)],
+        ).incident
+    with _clock(at(12)):
+        incidents.change_status(incident=breach, status=Status.TRIAGE, actor=ciso)
+        incidents.classify_incident(
+            incident=breach, kind=Kind.POSSIBLE_BREACH, actor=ciso
+        )
+        incidents.assign_handler(incident=breach, handler=ciso, actor=ciso)
+        incidents.change_status(incident=breach, status=Status.IN_PROGRESS, actor=ciso)
+    with _clock(at(35)):
+        asked = append_entry(
+            incident=breach,
+            actor=ciso,
+            kind=EntryKind.MEASURE,
+            channel=Channel.PHONE,
+            direction=Direction.OUTGOING,
+            participants="CISO; journalist (ontvanger, extern)",
+            summary="Ontvanger gevraagd de e-mail te verwijderen en dat "
+            "schriftelijk te bevestigen",
+            text="Journalist gebeld. Hij zegt de bijlage niet te hebben geopend "
+            "en zegt toe de e-mail te verwijderen.",
+            occurred_at=at(20),
+        )
+    with _clock(at(50)):
+        append_entry(
+            incident=breach,
+            actor=ciso,
+            kind=EntryKind.CONSULTATION,
+            channel=Channel.PHONE,
+            direction=Direction.INTERNAL,
+            participants="CISO; dienstdoend directielid",
+            summary="Directielid geraadpleegd; melding bij de AP mogelijk nodig",
+            occurred_at=at(45),
+        )
+    with _clock(at(70)):
+        append_entry(
+            incident=breach,
+            actor=ciso,
+            kind=EntryKind.NOTE,
+            channel=Channel.EMAIL,
+            direction=Direction.OUTGOING,
+            participants="CISO; journalist (ontvanger, extern)",
+            summary="Correctie: het verzoek ging telefonisch én per e-mail",
+            text="Na het telefoongesprek is het verzoek ook per e-mail verstuurd.",
+            corrects=asked,
+            occurred_at=at(25),
+        )
+    with _clock(at(130)):
+        append_entry(
+            incident=breach,
+            actor=fg,
+            kind=EntryKind.CONSULTATION,
+            channel=Channel.MEETING,
+            direction=Direction.INTERNAL,
+            participants="CISO; functionaris gegevensbescherming (FG)",
+            summary="FG geraadpleegd over de meldplicht",
+            text="FG: BSN en adressen van 40 personen bij een journalist; "
+            "hoog risico voor de betrokkenen niet uit te sluiten.",
+            occurred_at=at(120),
+        )
+    with _clock(at(310)):
+        append_entry(
+            incident=breach,
+            actor=ciso,
+            kind=EntryKind.COMMUNICATION,
+            channel=Channel.EMAIL,
+            direction=Direction.INCOMING,
+            participants="Journalist (ontvanger, extern)",
+            summary="Ontvanger bevestigt de verwijdering schriftelijk",
+            occurred_at=at(300),
+            files=[UploadedEvidence("bevestiging-verwijdering.eml", CONFIRMATION)],
+        )
+    with _clock(at(420)):
+        append_entry(
+            incident=breach,
+            actor=director,
+            kind=EntryKind.DECISION,
+            channel=Channel.MEETING,
+            direction=Direction.INTERNAL,
+            participants="Dienstdoend directielid; CISO; FG",
+            summary="Besluit: melden bij de AP binnen 72 uur",
+            reasons="BSN en woonadressen van 40 kandidaten zijn bij een externe "
+            "ontvanger beland. De verwijdering is bevestigd, maar niet te "
+            "controleren; een risico voor de betrokkenen is niet uit te sluiten.",
+            occurred_at=at(360),
+        )

@@ -32,7 +32,11 @@ def make_user(db: None) -> Callable[..., AbstractBaseUser]:
         user = get_user_model().objects.create_user(
             username=username, password=password, first_name=username.title()
         )
-        user.groups.set(Group.objects.filter(name__in=[Role.REPORTER, *roles]))
+        # A transactional test flushes the tables, the role groups included.
+        user.groups.set(
+            Group.objects.get_or_create(name=role)[0]
+            for role in {Role.REPORTER, *roles}
+        )
         return user
 
     return make

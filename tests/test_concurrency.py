@@ -106,3 +106,110 @@ def test_concurrent_writers_to_one_chain_leave_it_verifiable(make_user) -> None:
     links = chain_links(incident)
     assert [link.sequence for link in links] == list(range(1, 14))
     assert verify_chain(links) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_appending_entries_with_evidence_leave_the_chain_verifiable(
+    make_user,
+) -> None:
+    from meldpunt.logbook.models import EntryKind
+    from meldpunt.logbook.services import UploadedEvidence, append_entry
+    from meldpunt.logbook.verification import check_incident
+    from meldpunt.reports.services import submit_report
+
+    ciso = make_user("ciso-bewijs")
+    incident = submit_report(
+        description="Start", submission_token=uuid.uuid4(), reporter=None
+    ).incident
+
+    def write(index: int) -> None:
+        first = append_entry(
+            incident=incident,
+            actor=ciso,
+            kind=EntryKind.COMMUNICATION,
+            summary=f"Mail {index}",
+            files=[UploadedEvidence(f"mail-{index}.eml", f"Mail {index}".encode())],
+        )
+        append_entry(
+            incident=incident,
+            actor=ciso,
+            kind=EntryKind.NOTE,
+            summary=f"Correctie {index}",
+            corrects=first,
+        )
+
+    errors = _run_in_threads(write, THREADS)
+
+    state = check_incident(incident)
+    assert errors == []
+    assert (state.intact, state.length) == (True, 1 + 2 * THREADS)
+
+
+_CHILD = """
+import os, sys, time
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from meldpunt.incidents.models import Incident
+from meldpunt.logbook.models import EntryKind
+from meldpunt.logbook.services import append_entry
+
+incident = Incident.objects.get(pk=int(sys.argv[1]))
+actor = get_user_model().objects.get(pk=int(sys.argv[2]))
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.01)
+for number in range(5):
+    append_entry(
+        incident=incident, actor=actor, kind=EntryKind.NOTE,
+        summary=f"Proces {os.getpid()} notitie {number}",
+    )
+"""
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    user, host, port = settings["USER"], settings["HOST"], settings["PORT"]
+    return f"postgres://{user}@{host}:{port or 5432}/{settings['NAME']}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_processes_appending_to_one_chain_leave_it_verifiable(
+    make_user, tmp_path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from meldpunt.logbook.verification import check_incident
+    from meldpunt.reports.services import submit_report
+
+    ciso = make_user("ciso-processen")
+    incident = submit_report(
+        description="Start", submission_token=uuid.uuid4(), reporter=None
+    ).incident
+    start = tmp_path / "start"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "meldpunt.settings.test",
+        "DATABASE_URL": _database_url(),
+    }
+
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(incident.pk), str(ciso.pk), str(start)],
+            env=env,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(4)
+    ]
+    start.touch()
+    outputs = [child.communicate(timeout=60)[1] for child in children]
+    failures = [
+        out for child, out in zip(children, outputs, strict=True) if child.returncode
+    ]
+
+    state = check_incident(incident)
+    assert failures == []
+    assert (state.intact, state.length) == (True, 1 + 4 * 5)

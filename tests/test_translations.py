@@ -17,10 +17,19 @@ def _messages(path: Path) -> set[str]:
     return {entry.msgid for entry in polib.pofile(str(path)) if not entry.obsolete}
 
 
+def _translation(entry: polib._BaseEntry) -> tuple[str, str, tuple[str, ...]]:
+    plurals = tuple(entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural))
+    return entry.msgid, entry.msgstr, plurals
+
+
 def test_every_message_has_a_dutch_translation() -> None:
     catalogue = polib.pofile(str(CATALOGUE))
 
-    untranslated = [e.msgid for e in catalogue if not e.msgstr and not e.msgstr_plural]
+    untranslated = [
+        e.msgid
+        for e in catalogue
+        if not e.msgstr and not all(e.msgstr_plural.values() or [""])
+    ]
     fuzzy = [e.msgid for e in catalogue if "fuzzy" in e.flags]
 
     assert untranslated == []
@@ -31,8 +40,10 @@ def test_compiled_catalogue_matches_the_source_catalogue() -> None:
     compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
     source = polib.pofile(str(CATALOGUE))
 
-    assert {(e.msgid, e.msgstr) for e in compiled if e.msgid} == {
-        (e.msgid, e.msgstr) for e in source if not e.obsolete and e.msgstr
+    assert {_translation(e) for e in compiled if e.msgid} == {
+        _translation(e)
+        for e in source
+        if not e.obsolete and (e.msgstr or e.msgstr_plural)
     }
 
 

@@ -26,6 +26,7 @@ from meldpunt.core.procedure import (
 )
 from meldpunt.incidents.models import Incident
 from meldpunt.incidents.workflow import Status
+from meldpunt.logbook.dossier import DossierNotSent, send_dossier
 from meldpunt.logbook.models import Channel, Direction, EntryKind
 from meldpunt.logbook.services import append_entry
 
@@ -295,12 +296,9 @@ def _send_to_mailbox(
         # The new-report notice already went to this mailbox at reception.
         summary = _("The report was sent to the security mailbox on receipt")
     else:
-        send_case_mail_on_commit(
-            to=address,
-            template="guidance/email_dossier",
-            context={"reference": run.incident.reference},
-        )
-        summary = _("The complete account was sent to the security mailbox")
+        # The dossier records its own entry once the mail has really left.
+        transaction.on_commit(lambda: _send_dossier_now(run.incident, actor))
+        return
     append_entry(
         incident=run.incident,
         actor=actor,
@@ -310,6 +308,14 @@ def _send_to_mailbox(
         participants=address,
         summary=summary,
     )
+
+
+def _send_dossier_now(incident: Incident, actor: AbstractBaseUser | None) -> None:
+    try:
+        send_dossier(incident=incident, actor=actor)
+    except DossierNotSent:
+        # Logged by send_dossier; the handler resends it from the case page.
+        return
 
 
 @transaction.atomic

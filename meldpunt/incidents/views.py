@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import io
 from collections.abc import Callable
 
 from django import forms
@@ -16,7 +17,9 @@ from django.views.decorators.http import require_POST
 
 from meldpunt.guidance.models import ProcedureRun
 from meldpunt.logbook.models import Evidence, LogbookEntry
+from meldpunt.logbook.shortcuts import SHORTCUTS
 from meldpunt.logbook.storage import read_decrypted
+from meldpunt.logbook.verification import check_incident
 from meldpunt.reports.models import Report
 
 from . import services
@@ -68,6 +71,8 @@ def _render_case(
         "status_form": StatusForm(current=incident.status),
         "close_form": CloseForm(),
         "can_close": can_transition(incident.status, Status.CLOSED),
+        "chain": check_incident(incident),
+        "shortcuts": SHORTCUTS,
         **bound,
     }
     return render(request, "incidents/detail.html", context, status=status)
@@ -154,7 +159,9 @@ close = _case_action(
 def download_evidence(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence, pk=pk, incident__reference=reference)
     response = FileResponse(
-        iter([read_decrypted(evidence.stored_name)]),
+        # A file-like object, not an iterator: only then does FileResponse
+        # set Content-Disposition and Content-Length.
+        io.BytesIO(read_decrypted(evidence.stored_name)),
         as_attachment=True,
         filename=evidence.original_name,
         content_type="application/octet-stream",

@@ -1,11 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The logbook: append-only, hash-chained entries per incident, and evidence."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.incidents.models import Incident
+
+
+class AppendOnlyError(Exception):
+    """Raised on an attempt to change or remove what the logbook holds."""
 
 
 class EntryKind(models.TextChoices):
@@ -101,6 +107,15 @@ class LogbookEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.incident_id}#{self.sequence}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Append-only: a correction is a new entry, never an edit.
+        if not self._state.adding:
+            raise AppendOnlyError("logbook_entry_is_append_only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("logbook_entry_is_append_only")
+
 
 class Evidence(models.Model):
     """A file kept as evidence: encrypted at rest, never served inline."""
@@ -133,3 +148,36 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.sha256[:12]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("evidence_is_append_only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("evidence_is_append_only")
+
+
+class ChainHead(models.Model):
+    """The last entry of an incident's chain, moved on by every append.
+
+    Without it, removing the newest entries would leave a shorter chain that
+    still verifies.
+    """
+
+    incident = models.OneToOneField(
+        Incident,
+        verbose_name=_("incident"),
+        on_delete=models.PROTECT,
+        primary_key=True,
+        related_name="chain_head",
+    )
+    sequence = models.PositiveIntegerField(_("sequence number"))
+    entry_hash = models.CharField(_("entry hash"), max_length=64)
+
+    class Meta:
+        verbose_name = _("chain head")
+        verbose_name_plural = _("chain heads")
+
+    def __str__(self) -> str:
+        return f"{self.incident_id}#{self.sequence}"

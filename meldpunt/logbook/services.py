@@ -7,14 +7,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meldpunt.core.chain import GENESIS, entry_hash
 from meldpunt.incidents.models import Incident
 
-from .models import Channel, Direction, EntryKind, Evidence, LogbookEntry
+from .models import (
+    ChainHead,
+    Channel,
+    Direction,
+    EntryKind,
+    Evidence,
+    LogbookEntry,
+)
 from .storage import StoredFile, delete_stored, store_encrypted
+from .uploads import upload_problem
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +54,12 @@ def entry_content(
         "reasons": entry.reasons,
         "corrects": entry.corrects.sequence if entry.corrects else None,
         "evidence": [
-            {"name": item.original_name, "sha256": item.sha256, "size": item.size}
+            {
+                "name": item.original_name,
+                "sha256": item.sha256,
+                "size": item.size,
+                "type": item.content_type,
+            }
             for item in sorted(evidence, key=lambda item: item.stored_name)
         ],
     }
@@ -72,8 +87,10 @@ def append_entry(
     """Append one entry (with its evidence) to ``incident``'s chain.
 
     The incident row is locked for the whole transaction, so two writers to
-    one chain take turns and each sees the other's head.
+    one chain take turns and each sees the other's head. Files are checked
+    before anything is stored, and removed again if the entry is not written.
     """
+    refuse_bad_uploads(files)
     stored = [
         (upload.name, store_encrypted(upload.data, upload.name)) for upload in files
     ]
@@ -97,6 +114,12 @@ def append_entry(
         for _name, stored_file in stored:
             delete_stored(stored_file.stored_name)
         raise
+
+
+def refuse_bad_uploads(files: Sequence[UploadedEvidence]) -> None:
+    problems = [problem for f in files if (problem := upload_problem(f.name, f.data))]
+    if problems:
+        raise ValidationError(problems)
 
 
 def _append_locked(
@@ -147,9 +170,67 @@ def _append_locked(
     for item in evidence:
         item.entry = entry
     Evidence.objects.bulk_create(evidence)
+    ChainHead.objects.update_or_create(
+        incident=incident,
+        defaults={"sequence": sequence, "entry_hash": entry.entry_hash},
+    )
 
     logger.info(
         "logbook_entry_appended",
         extra={"incident_id": incident.pk, "sequence": sequence, "kind": entry.kind},
     )
     return entry
+
+
+def record_entry(
+    *,
+    incident: Incident,
+    actor: AbstractBaseUser,
+    kind: EntryKind,
+    channel: Channel,
+    direction: Direction,
+    occurred_at: datetime,
+    summary: str,
+    participants: str = "",
+    text: str = "",
+    reasons: str = "",
+    corrects_sequence: int | None = None,
+    files: Sequence[UploadedEvidence] = (),
+) -> LogbookEntry:
+    """Record what a person did or heard, as they enter it on the case page."""
+    if kind == EntryKind.DECISION and not reasons.strip():
+        raise ValidationError(_("Give the reasons for the decision."))
+    corrects = None
+    if corrects_sequence is not None:
+        corrects = LogbookEntry.objects.filter(
+            incident=incident, sequence=corrects_sequence
+        ).first()
+        if corrects is None:
+            raise ValidationError(_("The entry to correct does not exist."))
+
+    return append_entry(
+        incident=incident,
+        actor=actor,
+        kind=kind,
+        channel=channel,
+        direction=direction,
+        occurred_at=occurred_at,
+        summary=summary,
+        participants=participants,
+        text=text,
+        reasons=reasons,
+        corrects=corrects,
+        files=files,
+    )
+
+
+def last_channel_of(actor: AbstractBaseUser) -> Channel:
+    """The channel ``actor`` recorded last, so a run of calls needs no re-picking."""
+    channel = (
+        LogbookEntry.objects.filter(author=actor)
+        .exclude(channel__in=[Channel.SYSTEM, Channel.WEB])
+        .order_by("-recorded_at", "-id")
+        .values_list("channel", flat=True)
+        .first()
+    )
+    return Channel(channel) if channel else Channel.EMAIL

@@ -34,6 +34,10 @@ def detect_type(name: str, head: bytes) -> str:
         b"GIF8": "image/gif",
         b"PK\x03\x04": "application/zip",
         b"\xd0\xcf\x11\xe0": "application/vnd.ms-outlook",
+        b"MZ": "application/x-msdownload",
+        b"\x7fELF": "application/x-executable",
+        b"\xcf\xfa\xed\xfe": "application/x-mach-binary",
+        b"\xfe\xed\xfa\xcf": "application/x-mach-binary",
     }
     for signature, content_type in signatures.items():
         if head.startswith(signature):

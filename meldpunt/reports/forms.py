@@ -1,67 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
 from datetime import timedelta
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxLengthValidator
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.incidents.models import PersonalData
 from meldpunt.logbook.services import UploadedEvidence
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data: object, initial: object = None) -> list[UploadedFile]:
-        items = data if isinstance(data, list | tuple) else [data]
-        return [
-            super(MultipleFileField, self).clean(item, initial)
-            for item in items
-            if item
-        ]
-
-
-def check_upload(upload: UploadedFile) -> None:
-    """Refuse empty, oversized and dangerous files, naming the file."""
-    name = PurePath(upload.name or "").name
-    limit = settings.MELDPUNT_MAX_ATTACHMENT_BYTES
-    if upload.size == 0:
-        raise forms.ValidationError(
-            _("The file %(name)s is empty."), params={"name": name}
-        )
-    if upload.size > limit:
-        raise forms.ValidationError(
-            _("The file %(name)s is %(size)s; the limit is %(limit)s."),
-            params={
-                "name": name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(limit),
-            },
-        )
-    if PurePath(name.lower()).suffix in settings.MELDPUNT_REFUSED_EXTENSIONS:
-        raise forms.ValidationError(
-            _(
-                "Files of type %(suffix)s are not accepted: "
-                "they could contain a program."
-            ),
-            params={"suffix": PurePath(name.lower()).suffix},
-        )
-
-
-def safe_name(name: str) -> str:
-    """Keep only the last path component of an uploaded file's name."""
-    cleaned = PurePath(name.replace("\\", "/")).name.strip().lstrip(".")
-    return cleaned[:200] or "bestand"
+from meldpunt.logbook.uploads import MultipleFileField
 
 
 class ReportForm(forms.Form):
@@ -129,26 +78,9 @@ class ReportForm(forms.Form):
             )
         return moment
 
-    def clean_attachments(self) -> list[UploadedFile]:
-        uploads = self.cleaned_data["attachments"]
-        if len(uploads) > settings.MELDPUNT_MAX_ATTACHMENTS:
-            raise forms.ValidationError(
-                _("Attach at most %(count)d files."),
-                params={"count": settings.MELDPUNT_MAX_ATTACHMENTS},
-            )
-        errors = []
-        for upload in uploads:
-            try:
-                check_upload(upload)
-            except forms.ValidationError as error:
-                errors.append(error)
-        if errors:
-            raise forms.ValidationError(errors)
-        return uploads
-
     def evidence(self) -> list[UploadedEvidence]:
         return [
-            UploadedEvidence(name=safe_name(upload.name or ""), data=upload.read())
+            UploadedEvidence(name=upload.name or "", data=upload.read())
             for upload in self.cleaned_data["attachments"]
         ]
 

@@ -151,6 +151,14 @@ MELDPUNT_REFUSED_EXTENSIONS = env_list(
     "MELDPUNT_REFUSED_EXTENSIONS",
     [".exe", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".ps1", ".msi", ".jar"],
 )
+MELDPUNT_REFUSED_TYPES = env_list(
+    "MELDPUNT_REFUSED_TYPES",
+    [
+        "application/x-msdownload",
+        "application/x-executable",
+        "application/x-mach-binary",
+    ],
+)
 MELDPUNT_BASE_URL = env_str("MELDPUNT_BASE_URL", "http://127.0.0.1:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -170,6 +178,9 @@ LOGGING = {
         # The request logger writes the full path and may include form data
         # in tracebacks; keep only the event line.
         "django.request": {"level": "ERROR", "propagate": True},
+        # WeasyPrint reports every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

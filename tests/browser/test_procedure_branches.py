@@ -194,9 +194,7 @@ def test_3b_no_personal_data_with_impact_consults_the_director(
 
     assert "Volledig verslag" in _outcome(page)
     assert len(_mail_to(SECURITY)) == 2  # the new report, then the account
-    assert "Het volledige verslag is naar de meldpunt-mailbox gestuurd" in _logbook(
-        reference
-    )
+    assert "Dossier naar de meldpunt-mailbox gestuurd" in _logbook(reference)
 
 
 def _to_rights(page, live_server) -> str:
