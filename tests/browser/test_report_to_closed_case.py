@@ -75,7 +75,10 @@ def test_staff_report_is_triaged_classified_noted_and_closed_by_the_ciso(
     page.get_by_role("button", name="Soort opslaan").click()
     assert page.get_by_test_id("kind").inner_text() == "Mogelijk datalek"
 
-    note = "Journalist gebeld: gevraagd de mail te verwijderen en dat schriftelijk te bevestigen."
+    note = (
+        "Journalist gebeld: gevraagd de mail te verwijderen en dat schriftelijk "
+        "te bevestigen."
+    )
     page.get_by_label("Notitie", exact=True).fill(note)
     page.get_by_role("button", name="Notitie toevoegen").click()
     assert note in page.get_by_test_id("logbook").inner_text()
