@@ -14,6 +14,11 @@ from meldpunt.reports.services import submit_report
 def make_user(db: None) -> Callable[..., AbstractBaseUser]:
     from django.contrib.auth import get_user_model
 
+    # The role groups come from a data migration, which the flush after a
+    # transactional (browser) test removes; put them back.
+    for role in Role:
+        Group.objects.get_or_create(name=role)
+
     def make(
         username: str, *roles: Role, password: str = "een-lang-wachtwoord"
     ) -> AbstractBaseUser:
