@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install lint format messages vendor screenshots clean
 
 $(BIN)/meldpunt: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ format: install
 messages: install
 	cd meldpunt && ../$(BIN)/meldpunt makemessages --locale nl --no-obsolete --no-location
 	cd meldpunt && ../$(BIN)/meldpunt compilemessages --locale nl
+
+# Refresh the vendored front-end files from package.json (needs npm).
+vendor:
+	scripts/vendor.sh
+
+# Photograph the main pages into docs/screenshots/ (needs Chromium).
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var

@@ -7,6 +7,7 @@ from meldpunt.web import views as web_views
 
 urlpatterns = [
     path("", web_views.home, name="home"),
+    path("toegankelijkheid/", web_views.accessibility, name="accessibility"),
     path("melden/", include("meldpunt.reports.urls")),
     path("zaken/", include("meldpunt.logbook.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),

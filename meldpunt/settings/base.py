@@ -110,6 +110,16 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# An extra theme on top of Meldpunt's own: a stylesheet (a static path such as
+# "theme/rijkshuisstijl.css") and the class it sets its tokens on, e.g. the
+# Rijkshuisstijl community theme fetched at build time (docs/theme.md). Files
+# in MELDPUNT_THEME_DIR are served under static/theme/.
+MELDPUNT_THEME_CSS = env_str("MELDPUNT_THEME_CSS", "")
+MELDPUNT_THEME_CLASS = env_str("MELDPUNT_THEME_CLASS", "")
+MELDPUNT_THEME_DIR = Path(env_str("MELDPUNT_THEME_DIR", DATA_DIR / "theme"))
+STATICFILES_DIRS: list[object] = [PACKAGE_DIR / "static"]
+if MELDPUNT_THEME_DIR.is_dir():
+    STATICFILES_DIRS.append(("theme", MELDPUNT_THEME_DIR))
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

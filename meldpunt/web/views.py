@@ -1,10 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from meldpunt.guidance.mail import mailbox_address
+
+# The day the accessibility statement was last reviewed; change it with the text.
+STATEMENT_REVIEWED = date(2026, 12, 3)
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, as Dutch government sites publish one."""
+    context = {
+        "reviewed": STATEMENT_REVIEWED,
+        "contact": mailbox_address("security"),
+    }
+    return render(request, "web/accessibility.html", context)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
