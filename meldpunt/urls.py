@@ -8,6 +8,7 @@ from meldpunt.web import views as web_views
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("melden/", include("meldpunt.reports.urls")),
+    path("zaken/", include("meldpunt.assessments.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
     path("", include("meldpunt.guidance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
