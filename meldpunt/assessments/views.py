@@ -76,7 +76,13 @@ def assessment(request: HttpRequest, reference: str) -> HttpResponse:
     unsaved = not incident.facts_versions.exists()
     preview = _preview(stored) if unsaved else None
     return _render(
-        request, incident, form=form, mode="all", preview=preview, unsaved=unsaved
+        request,
+        incident,
+        form=form,
+        mode="all",
+        preview=preview,
+        preview_facts=stored,
+        unsaved=unsaved,
     )
 
 
@@ -136,6 +142,7 @@ def _wizard(
         index=index,
         total=len(questions),
         preview=_preview(current),
+        preview_facts=current,
         unsaved=current != stored or not incident.facts_versions.exists(),
         show_errors=show_errors,
     )
@@ -185,6 +192,15 @@ def _advice(version: FactsVersion | None) -> dict[str, Any] | None:
     return _preview(version.facts) or version.assessment
 
 
+def _people(facts: dict[str, Any]) -> str:
+    """How many people, as the facts give it: "40" or "40–60"."""
+    subjects = facts.get("subjects")
+    if not isinstance(subjects, dict):
+        return ""
+    low, high = subjects.get("min"), subjects.get("max")
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def _render(
     request: HttpRequest, incident: Incident, status: int = 200, **extra: Any
 ) -> HttpResponse:
@@ -196,6 +212,9 @@ def _render(
     if extra.get("mode") == "all" and bound and form.errors:
         status = 400
     advice = preview or _advice(latest)
+    advice_facts = extra.pop("preview_facts", None) if preview else None
+    if advice_facts is None and latest is not None:
+        advice_facts = latest.facts
     context = {
         "status_error": status == 400,
         "is_preview": preview is not None and extra.pop("unsaved", False),
@@ -208,6 +227,7 @@ def _render(
             for name in (advice or {}).get("missing", [])
         ],
         "changes": latest_changes(versions),
+        "people": _people(advice_facts or {}),
         "decision_form": extra.pop("decision_form", None) or DecisionForm(),
         "decisions": list(incident.breach_decisions.select_related("decided_by")),
         "clocks": case_clocks(incident),
