@@ -28,7 +28,11 @@ def make_user(db: None) -> Callable[..., AbstractBaseUser]:
         user = get_user_model().objects.create_user(
             username=username, password=password, first_name=username.title()
         )
-        user.groups.set(Group.objects.filter(name__in=[Role.REPORTER, *roles]))
+        # A transactional test flushes the groups the migration made.
+        groups = [
+            Group.objects.get_or_create(name=r)[0] for r in (Role.REPORTER, *roles)
+        ]
+        user.groups.set(groups)
         return user
 
     return make

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -26,9 +25,6 @@ DEADLINE = datetime.fromisoformat("2026-03-31T23:30:00+02:00")
 
 @pytest.fixture
 def people(db, make_user):
-    # A transactional test flushes the groups the migration made; make them again.
-    for role in Role:
-        Group.objects.get_or_create(name=role)
     made = {
         "handler": make_user("ciso", Role.CISO),
         "director": make_user("directeur", Role.DIRECTOR),

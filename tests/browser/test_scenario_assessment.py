@@ -5,7 +5,6 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from meldpunt.accounts.roles import Role
@@ -22,9 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_misdirected_candidate_list_is_assessed_as_notify_ap_and_all_40_people(
     page, live_server, make_user
 ) -> None:
-    # A transactional test flushes the groups the migration made.
-    for role in Role:
-        Group.objects.get_or_create(name=role)
     make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
     report = submit_report(
         description=SCENARIO,
