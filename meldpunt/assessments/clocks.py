@@ -24,7 +24,7 @@ from meldpunt.core.deadlines import (
 from meldpunt.incidents.models import Incident, PersonalData
 from meldpunt.incidents.workflow import Kind, Status
 
-from .models import Decision, FactsVersion
+from .models import FactsVersion
 
 #: Less time left than this reads as "tight".
 TIGHT = timedelta(hours=24)
@@ -73,7 +73,9 @@ class CaseClock:
 
 
 def latest_facts(incident: Incident) -> FactsVersion | None:
-    return incident.facts_versions.order_by("-number").first()
+    """The latest facts; uses `prefetch_related("facts_versions")` when given."""
+    versions = list(incident.facts_versions.all())
+    return max(versions, key=lambda version: version.number, default=None)
 
 
 def awareness_time(incident: Incident, facts: FactsVersion | None) -> datetime:
@@ -104,7 +106,7 @@ def case_clocks(incident: Incident) -> list[CaseClock]:
     closed = incident.status == Status.CLOSED
     clocks: list[CaseClock] = []
     if facts is None or facts.facts.get("personal_data") is not False:
-        decided = Decision.objects.filter(incident=incident).exists()
+        decided = bool(incident.breach_decisions.all())
         due = authority_deadline(aware_at)
         clocks.append(CaseClock("authority", due, closed or decided))
     if settings.MELDPUNT_NIS2:

@@ -70,6 +70,7 @@ def _cases_with_clocks() -> QuerySet[Incident]:
         Incident.objects.exclude(status=Status.CLOSED)
         .filter(breach)
         .select_related("handler")
+        .prefetch_related("facts_versions", "breach_decisions")
         .distinct()
         .order_by("pk")
     )
