@@ -3,7 +3,10 @@
 
 import io
 import json
+import os
+import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,31 @@ def test_a_field_given_twice_is_refused_rather_than_silently_dropped() -> None:
 def test_a_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="nothing.json: cannot be read"):
         _assess(str(tmp_path / "nothing.json"))
+
+
+def test_the_meldpunt_command_exits_non_zero_on_invalid_facts(tmp_path: Path) -> None:
+    env = {
+        "PATH": os.environ["PATH"],
+        "MELDPUNT_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "meldpunt.settings.test",
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }
+    run = partial(
+        subprocess.run,
+        [sys.executable, "-m", "meldpunt.cli", "assess", "-"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    good = run(input=json.dumps(SCENARIO_FACTS))
+    bad = run(input=json.dumps({"format": "meldpunt.breach-facts/1", "mitigated": 1}))
+
+    assert good.returncode == 0
+    assert json.loads(good.stdout)["notify_authority"] == "yes"
+    assert bad.returncode != 0
+    assert bad.stdout == ""
+    assert "mitigated: expected true or false, got a number (1)" in bad.stderr
+    assert "breach_types: required" in bad.stderr
