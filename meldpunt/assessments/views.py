@@ -248,7 +248,7 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         incident = _case(request, reference)
     except _LoginNeeded:
-        return redirect_to_login(_page_url(Incident(reference=reference)))
+        return redirect_to_login(request.get_full_path())
 
     form = DecisionForm(request.POST)
     if form.is_valid():
