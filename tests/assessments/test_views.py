@@ -234,3 +234,46 @@ def test_the_case_page_links_the_assessment_and_shows_the_clock(
     assert _url(incident) in page
     assert 'data-testid="clock-authority"' in page
     assert "ruim op tijd" in page
+
+
+def test_a_guided_reporter_records_the_decision_without_an_account(
+    client: Client, make_incident
+) -> None:
+    incident = make_incident(discovered_at=timezone.now())
+    session = client.session
+    session[SESSION_CASES] = [incident.reference]
+    session.save()
+    now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    answers = {**SCENARIO_ANSWERS, "aware_at": now, "vraag": "1", "stap": "opslaan"}
+    client.post(_url(incident), answers)
+    decision = {
+        "notify_authority": "true",
+        "notify_subjects": "true",
+        "subjects_channel": "individual",
+        "consulted": "Dienstdoend directielid",
+    }
+
+    response = client.post(_url(incident, "decide"), decision)
+
+    assert response.status_code == 302
+    recorded = Decision.objects.get()
+    assert recorded.decided_by is None
+    assert recorded.against_recommendation is False
+
+
+def test_after_the_deadline_the_page_asks_for_the_reasons_for_the_delay(
+    ciso_client: Client, make_incident
+) -> None:
+    incident = make_incident(discovered_at=DISCOVERED)
+    ciso_client.post(_url(incident), SCENARIO_ANSWERS)
+
+    page = ciso_client.get(_url(incident)).content.decode()
+    refused = ciso_client.post(
+        _url(incident, "decide"),
+        {"notify_authority": "true", "notify_subjects": "false", "reasons": "Zie FG"},
+    )
+
+    assert "Redenen voor de vertraging" in page
+    assert "verlopen" in page
+    assert refused.status_code == 400
+    assert "geef de redenen voor de vertraging" in refused.content.decode()
