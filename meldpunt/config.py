@@ -66,3 +66,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_number_list(name: str, default: list[float]) -> list[float]:
+    """A comma-separated list of positive numbers, such as ``48,24,6``."""
+    raw = env_list(name, [])
+    if not raw:
+        return default
+    try:
+        values = [float(item) for item in raw]
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must list numbers separated by commas, not {','.join(raw)!r}."
+        ) from None
+    if any(value <= 0 for value in values):
+        raise ImproperlyConfigured(f"{name} must list numbers above 0.")
+    return values

@@ -10,6 +10,7 @@ urlpatterns = [
     path("toegankelijkheid/", web_views.accessibility, name="accessibility"),
     path("melden/", include("meldpunt.reports.urls")),
     path("zaken/", include("meldpunt.logbook.urls")),
+    path("zaken/", include("meldpunt.assessments.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
     path("", include("meldpunt.guidance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),

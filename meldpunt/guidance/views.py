@@ -8,24 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meldpunt.accounts.roles import CASE_HANDLER_ROLES, Role, handles_cases, roles_of
+from meldpunt.accounts.roles import CASE_HANDLER_ROLES, Role, roles_of
 from meldpunt.core.procedure import InvalidAnswerError, StepResult
 from meldpunt.incidents.access import handler_required
 from meldpunt.organisation import organisation
 
 from . import services
+from .access import may_follow_case
 from .forms import AbsenceForm, ConsultationForm, StepForm
 from .mail import mailbox_address
 from .models import Absence, ProcedureRun
-
-SESSION_CASES = "meldpunt_guided_cases"
-
-
-def grant_guidance(request: HttpRequest, reference: str) -> None:
-    """Let this browser session follow the procedure for one case."""
-    cases = set(request.session.get(SESSION_CASES, []))
-    cases.add(reference)
-    request.session[SESSION_CASES] = sorted(cases)
 
 
 def _run_for(request: HttpRequest, reference: str) -> ProcedureRun:
@@ -40,13 +32,7 @@ def _run_for(request: HttpRequest, reference: str) -> ProcedureRun:
             _("There is no case with reference %(reference)s.")
             % {"reference": reference[:32]}
         )
-    user = request.user
-    allowed = (
-        handles_cases(user)
-        or (user.is_authenticated and run.incident.handler_id == user.pk)
-        or reference in request.session.get(SESSION_CASES, [])
-    )
-    if not allowed:
+    if not may_follow_case(request, run.incident):
         raise PermissionDenied
     return run
 

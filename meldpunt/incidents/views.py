@@ -32,7 +32,9 @@ from .workflow import Status, can_transition
 @handler_required
 def worklist(request: HttpRequest) -> HttpResponse:
     show_closed = request.GET.get("gesloten") == "1"
-    incidents = Incident.objects.select_related("handler")
+    incidents = Incident.objects.select_related("handler").prefetch_related(
+        "facts_versions", "breach_decisions"
+    )
     if not show_closed:
         incidents = incidents.exclude(status=Status.CLOSED)
     page = Paginator(incidents, 50).get_page(request.GET.get("pagina"))

@@ -4,9 +4,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from meldpunt.core.availability import Path
+from meldpunt.guidance.access import grant_guidance
 from meldpunt.guidance.models import ProcedureRun
 from meldpunt.guidance.services import current_availability, start_procedure
-from meldpunt.guidance.views import grant_guidance
 from meldpunt.organisation import organisation
 
 from .forms import ReportForm, SupplierReportForm

@@ -6,7 +6,13 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.config import env_int, env_list, env_str
+from meldpunt.config import (
+    env_bool,
+    env_int,
+    env_list,
+    env_number_list,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("MELDPUNT_DATA_DIR", PACKAGE_DIR.parent / "var")).resolve()
@@ -24,6 +30,7 @@ INSTALLED_APPS = [
     "meldpunt.logbook",
     "meldpunt.reports",
     "meldpunt.guidance",
+    "meldpunt.assessments",
     "meldpunt.web",
 ]
 
@@ -211,3 +218,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# The Dutch Cyberbeveiligingswet (NIS2): show its clocks beside the GDPR clock.
+MELDPUNT_NIS2 = env_bool("MELDPUNT_NIS2", False)
+# Reminders go out this many hours before each deadline.
+MELDPUNT_REMINDER_HOURS = env_number_list("MELDPUNT_REMINDER_HOURS", [48, 24, 6])

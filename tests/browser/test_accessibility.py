@@ -15,8 +15,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from meldpunt.assessments.services import record_facts
 from meldpunt.guidance.models import Absence
 from meldpunt.incidents import services as incidents
+from meldpunt.incidents.models import Incident
 from meldpunt.incidents.workflow import Kind, Status
 from meldpunt.logbook.services import UploadedEvidence
 
@@ -213,7 +215,57 @@ def _new_entry_with_errors(page, base_url, users) -> None:
     page.get_by_role("heading", name="Verbeter het volgende").wait_for()
 
 
+def _breach_case(users) -> Incident:
+    ciso = users["ciso"]
+    incident = report(
+        "Kandidatenlijst met adressen en BSN naar een journalist gemaild.",
+        reporter=users["medewerker"],
+        personal_data="yes",
+    )
+    incidents.change_status(incident=incident, status=Status.TRIAGE, actor=ciso)
+    incidents.classify_incident(
+        incident=incident, kind=Kind.POSSIBLE_BREACH, actor=ciso
+    )
+    return incident
+
+
+def _assessment_all_at_once(page, base_url, users) -> None:
+    page.goto(base_url + _breach_case(users).get_absolute_url() + "beoordeling/")
+
+
+def _assessment_one_question(page, base_url, users) -> None:
+    url = _breach_case(users).get_absolute_url() + "beoordeling/?vraag=2"
+    page.goto(base_url + url)
+
+
+def _decision_with_errors(page, base_url, users) -> None:
+    incident = _breach_case(users)
+    record_facts(
+        incident=incident,
+        actor=users["ciso"],
+        facts={
+            "format": "meldpunt.breach-facts/1",
+            "breach_types": ["confidentiality"],
+            "personal_data": True,
+            "data_categories": ["identity", "contact", "bsn"],
+            "subjects": {"min": 40, "max": 40},
+            "exposure": "untrusted_recipient",
+            "contact_details_known": "all",
+        },
+    )
+    page.goto(base_url + incident.get_absolute_url() + "beoordeling/")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    page.get_by_role("heading", name="Verbeter het volgende").first.wait_for()
+
+
 VISITS: dict[str, list[Visit]] = {
+    "assessments:assessment": [
+        Visit("all questions at once", "ciso", _assessment_all_at_once),
+        Visit("one question at a time", "plv-ciso", _assessment_one_question),
+    ],
+    "assessments:decide": [
+        Visit("decision with errors", "ciso", _decision_with_errors),
+    ],
     "guidance:guide": [
         Visit("first guided step", None, _guided_reporter),
         Visit("step with errors", None, _guided_step_with_errors),
