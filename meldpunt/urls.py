@@ -8,6 +8,7 @@ from meldpunt.web import views as web_views
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("melden/", include("meldpunt.reports.urls")),
+    path("zaken/<str:reference>/import/", include("meldpunt.imports.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

@@ -3,7 +3,7 @@
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -29,7 +29,7 @@ def entry_content(
     entry: LogbookEntry, evidence: Sequence[Evidence]
 ) -> dict[str, object]:
     """The fields the hash covers, in a form that survives any database."""
-    return {
+    content: dict[str, object] = {
         "incident": entry.incident.reference,
         "sequence": entry.sequence,
         "kind": entry.kind,
@@ -48,6 +48,13 @@ def entry_content(
             for item in sorted(evidence, key=lambda item: item.stored_name)
         ],
     }
+    if entry.source_evidence_id is not None:
+        # Only imported entries carry the key, so older hashes stay valid.
+        content["source"] = {
+            "sha256": entry.source_evidence.sha256,
+            "index": entry.source_index,
+        }
+    return content
 
 
 def _utc(moment: datetime) -> str:
@@ -153,3 +160,142 @@ def _append_locked(
         extra={"incident_id": incident.pk, "sequence": sequence, "kind": entry.kind},
     )
     return entry
+
+
+@dataclass(frozen=True)
+class StoredEvidence:
+    """A file already encrypted into storage, with the name it came with."""
+
+    name: str
+    stored: StoredFile
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """One entry for :func:`append_entries`."""
+
+    kind: str
+    summary: str
+    channel: str = Channel.SYSTEM
+    direction: str = Direction.INTERNAL
+    text: str = ""
+    participants: str = ""
+    occurred_at: datetime | None = None
+    source_index: int | None = None
+    files: tuple[StoredEvidence, ...] = field(default_factory=tuple)
+
+
+def append_entries(
+    *,
+    incident: Incident,
+    actor: AbstractBaseUser | None,
+    entries: Sequence[NewEntry],
+    source: StoredEvidence | None = None,
+    batch_size: int = 500,
+) -> list[LogbookEntry]:
+    """Append many entries to ``incident``'s chain in one transaction.
+
+    ``source`` is the file the entries were read from: it becomes evidence of
+    the first entry, and every entry with a ``source_index`` points at it.
+    Files must already be stored; the caller deletes them if this raises.
+    """
+    if not entries:
+        raise ValueError("no_entries")
+    with transaction.atomic():
+        Incident.objects.select_for_update().only("id").get(pk=incident.pk)
+        now = timezone.now()
+        source_row = _source_evidence(incident, source, now)
+        built, files = _chain_entries(incident, actor, entries, source_row, now)
+
+        LogbookEntry.objects.bulk_create(built, batch_size=batch_size)
+        _link_evidence(built, files, source_row)
+
+    logger.info(
+        "logbook_entries_appended",
+        extra={
+            "incident_id": incident.pk,
+            "first_sequence": built[0].sequence,
+            "count": len(built),
+        },
+    )
+    return built
+
+
+def _source_evidence(
+    incident: Incident, source: StoredEvidence | None, now: datetime
+) -> Evidence | None:
+    if source is None:
+        return None
+    row = _evidence_row(incident, source, now)
+    row.save()
+    return row
+
+
+def _evidence_row(incident: Incident, item: StoredEvidence, now: datetime) -> Evidence:
+    return Evidence(
+        incident=incident,
+        original_name=item.name,
+        content_type=item.stored.content_type,
+        size=item.stored.size,
+        sha256=item.stored.sha256,
+        stored_name=item.stored.stored_name,
+        uploaded_at=now,
+    )
+
+
+def _chain_entries(
+    incident: Incident,
+    actor: AbstractBaseUser | None,
+    entries: Sequence[NewEntry],
+    source_row: Evidence | None,
+    now: datetime,
+) -> tuple[list[LogbookEntry], list[list[Evidence]]]:
+    head = (
+        LogbookEntry.objects.filter(incident=incident)
+        .order_by("-sequence")
+        .values_list("sequence", "entry_hash")
+        .first()
+    )
+    sequence, previous_hash = head if head else (0, GENESIS)
+    built: list[LogbookEntry] = []
+    files: list[list[Evidence]] = []
+    for item in entries:
+        sequence += 1
+        entry = LogbookEntry(
+            incident=incident,
+            sequence=sequence,
+            kind=item.kind,
+            channel=item.channel,
+            direction=item.direction,
+            occurred_at=item.occurred_at or now,
+            recorded_at=now,
+            author=actor,
+            participants=item.participants,
+            summary=item.summary,
+            text=item.text,
+            previous_hash=previous_hash,
+            source_evidence=source_row if item.source_index is not None else None,
+            source_index=item.source_index,
+        )
+        attached = [_evidence_row(incident, upload, now) for upload in item.files]
+        if source_row is not None and not built:
+            attached.append(source_row)
+        entry.entry_hash = entry_hash(entry_content(entry, attached), previous_hash)
+        previous_hash = entry.entry_hash
+        built.append(entry)
+        files.append(attached)
+    return built, files
+
+
+def _link_evidence(
+    built: list[LogbookEntry], files: list[list[Evidence]], source_row: Evidence | None
+) -> None:
+    new_rows = []
+    for entry, attached in zip(built, files, strict=True):
+        for row in attached:
+            row.entry = entry
+            if row is not source_row:
+                new_rows.append(row)
+    Evidence.objects.bulk_create(new_rows)
+    if source_row is not None:
+        source_row.save(update_fields=["entry"])

@@ -11,7 +11,7 @@ from .services import entry_content
 def chain_links(incident: Incident) -> list[ChainLink]:
     entries = (
         LogbookEntry.objects.filter(incident=incident)
-        .select_related("incident", "corrects")
+        .select_related("incident", "corrects", "source_evidence")
         .prefetch_related("evidence")
         .order_by("sequence")
     )

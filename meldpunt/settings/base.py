@@ -20,7 +20,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "meldpunt.accounts",
+    "meldpunt.imports",
     "meldpunt.incidents",
+    "meldpunt.jobs",
     "meldpunt.logbook",
     "meldpunt.reports",
     "meldpunt.web",
@@ -145,6 +147,13 @@ MELDPUNT_REFUSED_EXTENSIONS = env_list(
     "MELDPUNT_REFUSED_EXTENSIONS",
     [".exe", ".bat", ".cmd", ".com", ".scr", ".js", ".vbs", ".ps1", ".msi", ".jar"],
 )
+MELDPUNT_IMPORT_MAX_BYTES = env_int(
+    "MELDPUNT_IMPORT_MAX_BYTES", 100 * 1024 * 1024, minimum=1024
+)
+MELDPUNT_IMPORT_MAX_UNPACKED_BYTES = env_int(
+    "MELDPUNT_IMPORT_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024, minimum=1024
+)
+MELDPUNT_IMPORT_INLINE_MAX = env_int("MELDPUNT_IMPORT_INLINE_MAX", 2000, minimum=1)
 MELDPUNT_BASE_URL = env_str("MELDPUNT_BASE_URL", "http://127.0.0.1:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
