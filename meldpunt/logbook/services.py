@@ -295,7 +295,9 @@ def _insert_entries(
     """
     fields = [f for f in LogbookEntry._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    # Only the model's own table and column names are formatted in; every
+    # value goes in as a parameter.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         quote(LogbookEntry._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
