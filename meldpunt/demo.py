@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from meldpunt.accounts.roles import Role
+from meldpunt.imports.services import choose_date_order, confirm_import, start_import
 from meldpunt.incidents import services as incidents
-from meldpunt.incidents.models import PersonalData
+from meldpunt.incidents.models import Incident, PersonalData
 from meldpunt.incidents.workflow import Kind, Status
 from meldpunt.logbook.models import Channel, Direction, EntryKind
 from meldpunt.logbook.services import UploadedEvidence, append_entry
@@ -251,3 +252,31 @@ def _breach_case(
             "controleren; een risico voor de betrokkenen is niet uit te sluiten.",
             occurred_at=at(360),
         )
+    with _clock(at(480)):
+        _import_chat(breach, ciso, [at(125), at(128), at(131)])
+
+
+def _import_chat(
+    incident: Incident, ciso: AbstractBaseUser, times: list[datetime]
+) -> None:
+    """The WhatsApp chat between the CISO and the FG, imported as evidence."""
+    stamps = [timezone.localtime(moment).strftime("%d-%m-%Y %H:%M") for moment in times]
+    chat = (
+        f"{stamps[0]} - Berichten en gesprekken worden end-to-end versleuteld. "
+        "Niemand buiten deze chat kan ze lezen of beluisteren, zelfs WhatsApp niet.\n"
+        f"{stamps[1]} - Demo CISO: Kun je vandaag nog adviseren over de melding "
+        "bij de AP?\n"
+        f"{stamps[2]} - Demo FG: Ja: melden, de betrokkenen persoonlijk informeren.\n"
+    ).encode()
+    record = start_import(
+        incident=incident, actor=ciso, name="WhatsApp-chat CISO en FG.txt", data=chat
+    )
+    if record.needs_date_order:
+        record = choose_date_order(record=record, order="DMY", actor=ciso)
+    confirm_import(
+        record=record,
+        actor=ciso,
+        selection=None,
+        ours=["Demo CISO", "Demo FG"],
+        time_zone="Europe/Amsterdam",
+    )

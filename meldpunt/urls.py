@@ -11,6 +11,7 @@ urlpatterns = [
     path("melden/", include("meldpunt.reports.urls")),
     path("zaken/", include("meldpunt.logbook.urls")),
     path("zaken/", include("meldpunt.assessments.urls")),
+    path("zaken/<str:reference>/import/", include("meldpunt.imports.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
     path("", include("meldpunt.guidance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),

@@ -21,6 +21,7 @@ class EntryKind(models.TextChoices):
     MEASURE = "measure", _("Measure")
     STATUS_CHANGE = "status_change", _("Status change")
     NOTE = "note", _("Note")
+    SYSTEM_MESSAGE = "system_message", _("System message")
 
 
 class Channel(models.TextChoices):
@@ -90,6 +91,21 @@ class LogbookEntry(models.Model):
         null=True,
         blank=True,
         related_name="corrections",
+    )
+    source_evidence = models.ForeignKey(
+        "Evidence",
+        verbose_name=_("source file"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="source_of",
+        help_text=_("The imported file this entry was read from."),
+    )
+    source_index = models.PositiveIntegerField(
+        _("position in source file"),
+        null=True,
+        blank=True,
+        help_text=_("The entry's index in the parse of the source file."),
     )
     previous_hash = models.CharField(_("previous hash"), max_length=64)
     entry_hash = models.CharField(_("entry hash"), max_length=64)

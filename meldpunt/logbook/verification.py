@@ -56,7 +56,7 @@ class ChainState:
 def _entries(incident: Incident) -> list[LogbookEntry]:
     return list(
         LogbookEntry.objects.filter(incident=incident)
-        .select_related("incident", "corrects")
+        .select_related("incident", "corrects", "source_evidence")
         .prefetch_related("evidence")
         .order_by("sequence")
     )

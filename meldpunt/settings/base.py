@@ -26,7 +26,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "meldpunt.accounts",
+    "meldpunt.imports",
     "meldpunt.incidents",
+    "meldpunt.jobs",
     "meldpunt.logbook",
     "meldpunt.reports",
     "meldpunt.guidance",
@@ -176,6 +178,13 @@ MELDPUNT_REFUSED_TYPES = env_list(
         "application/x-mach-binary",
     ],
 )
+MELDPUNT_IMPORT_MAX_BYTES = env_int(
+    "MELDPUNT_IMPORT_MAX_BYTES", 100 * 1024 * 1024, minimum=1024
+)
+MELDPUNT_IMPORT_MAX_UNPACKED_BYTES = env_int(
+    "MELDPUNT_IMPORT_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024, minimum=1024
+)
+MELDPUNT_IMPORT_INLINE_MAX = env_int("MELDPUNT_IMPORT_INLINE_MAX", 2000, minimum=1)
 MELDPUNT_BASE_URL = env_str("MELDPUNT_BASE_URL", "http://127.0.0.1:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -38,6 +39,11 @@ NOT_HTML = {
     "logbook:dossier_pdf": "a file download (PDF), never a page",
     "logbook:dossier_json": "a file download (JSON), never a page",
     "logbook:send_dossier": "POST only; redirects to the case with a message",
+    "imports:date_order": "POST only; answers with the preview page (visited "
+    "under imports:preview) or a redirect to it",
+    "imports:confirm": "POST only; answers with the preview page (visited "
+    "under imports:preview) or a redirect to the case or the progress page",
+    "imports:cancel": "POST only; redirects to the case",
 }
 EXCLUDED_NAMESPACES = {
     "admin": "Django's own administration pages (/beheer/), for application "
@@ -258,7 +264,48 @@ def _decision_with_errors(page, base_url, users) -> None:
     page.get_by_role("heading", name="Verbeter het volgende").first.wait_for()
 
 
+CHAT = (
+    b"05-03-2024 09:12 - Sanne Voorbeeld: Ontvanger gebeld.\n"
+    b"05-03-2024 09:15 - Pieter Testbeeld: Dank je, ik leg het vast.\n"
+)
+
+
+def _import_upload(page, base_url, users) -> None:
+    page.goto(base_url + report().get_absolute_url() + "import/")
+
+
+def _import_upload_without_file(page, base_url, users) -> None:
+    _import_upload(page, base_url, users)
+    page.get_by_role("button", name="Bestand inlezen").click()
+    page.get_by_role("heading", name="Verbeter het volgende").wait_for()
+
+
+def _import_preview(page, base_url, users) -> None:
+    _import_upload(page, base_url, users)
+    page.get_by_label("Bewijsbestand").set_input_files(
+        {"name": "chat.txt", "mimeType": "text/plain", "buffer": CHAT}
+    )
+    page.get_by_role("button", name="Bestand inlezen").click()
+    page.get_by_test_id("import-summary").wait_for()
+
+
+def _import_progress(page, base_url, users) -> None:
+    with override_settings(MELDPUNT_IMPORT_INLINE_MAX=0):
+        _import_preview(page, base_url, users)
+        if page.get_by_label("Dag eerst").count():
+            page.get_by_label("Dag eerst").check()
+            page.get_by_role("button", name="Opnieuw inlezen in deze volgorde").click()
+        page.get_by_role("button", name="Importeren in het logboek").click()
+        page.locator("progress").wait_for()
+
+
 VISITS: dict[str, list[Visit]] = {
+    "imports:upload": [
+        Visit("empty form", "ciso", _import_upload),
+        Visit("form with errors", "ciso", _import_upload_without_file),
+    ],
+    "imports:preview": [Visit("preview", "ciso", _import_preview)],
+    "imports:progress": [Visit("import in the background", "ciso", _import_progress)],
     "assessments:assessment": [
         Visit("all questions at once", "ciso", _assessment_all_at_once),
         Visit("one question at a time", "plv-ciso", _assessment_one_question),

@@ -9,11 +9,14 @@ expected.
 from .api import DEFAULT_MAX_SIZE, parse_bytes, parse_path
 from .archive import ArchiveLimits
 from .errors import EvidenceError
+from .output import as_format, to_json
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
     "ArchiveLimits",
     "EvidenceError",
+    "as_format",
     "parse_bytes",
     "parse_path",
+    "to_json",
 ]

@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Import
+from .selection import Ranges, from_indexes, parse_ranges
+
+DEFAULT_ZONE = "Europe/Amsterdam"
+# Up to this many entries the preview lists each one with a checkbox.
+CHECKBOX_LIMIT = 300
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Evidence file"),
+        help_text=_(
+            "A WhatsApp export (.txt or .zip with media), a Signal export, "
+            "a saved e-mail (.eml) or an Outlook message (.msg)."
+        ),
+    )
+
+
+class DateOrderForm(forms.Form):
+    order = forms.ChoiceField(
+        label=_("In which order are the dates in this file written?"),
+        choices=[
+            ("DMY", _("Day first: 05-03-2024 is 5 March 2024")),
+            ("MDY", _("Month first: 05-03-2024 is 3 May 2024")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+def _zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(available_timezones())]
+
+
+class ConfirmForm(forms.Form):
+    def __init__(
+        self,
+        *args: Any,
+        record: Import,
+        entry_labels: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.total = record.entries_total
+        people = record.summary.get("participants", [])
+        self.fields["ours"] = forms.MultipleChoiceField(
+            label=_("Who of these belongs to our organisation?"),
+            help_text=_(
+                "Their messages are recorded as outgoing, the others' as incoming; "
+                "among our own people they are internal."
+            ),
+            choices=[(name, name) for name in people],
+            initial=people,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        if record.summary.get("first") and record.kind in ("whatsapp", "signal"):
+            self.fields["time_zone"] = forms.ChoiceField(
+                label=_("Time zone of the times in the file"),
+                choices=_zone_choices(),
+                initial=DEFAULT_ZONE,
+            )
+        if entry_labels is not None:
+            self.fields["entries"] = forms.MultipleChoiceField(
+                label=_("Entries to import"),
+                choices=list(enumerate(entry_labels)),
+                initial=list(range(len(entry_labels))),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        elif self.total > 1:
+            self.fields["ranges"] = forms.CharField(
+                label=_("Entries to import"),
+                help_text=_(
+                    "Leave empty to import all %(total)s entries, or give numbers "
+                    "and ranges such as 1-250, 300, 410-500."
+                )
+                % {"total": self.total},
+                required=False,
+            )
+
+    def clean_ranges(self) -> Ranges | None:
+        return parse_ranges(self.cleaned_data["ranges"], self.total)
+
+    def selection(self) -> Ranges | None:
+        if "entries" in self.cleaned_data:
+            chosen = {int(value) for value in self.cleaned_data["entries"]}
+            if len(chosen) == self.total:
+                return None
+            return from_indexes(chosen)
+        return self.cleaned_data.get("ranges")
+
+    def time_zone(self) -> str:
+        return str(self.cleaned_data.get("time_zone") or DEFAULT_ZONE)

@@ -1,0 +1,278 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The import's write API: upload, choose, confirm, and the import itself.
+
+A file is parsed before anything is stored, so a refused file leaves no
+trace. A confirmed import writes all its logbook entries in one transaction:
+either every selected entry is in the logbook, or none is.
+"""
+
+import logging
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
+from meldpunt.incidents.models import Incident
+from meldpunt.jobs.runner import enqueue
+from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
+
+from . import media, writing
+from .entries import participants
+from .models import ACTIVE_STATUSES, Import, ImportStatus
+from .selection import count_selected
+
+logger = logging.getLogger(__name__)
+
+JOB_NAME = "imports.run"
+
+
+def archive_limits() -> ArchiveLimits:
+    return ArchiveLimits(
+        max_text_member=settings.MELDPUNT_IMPORT_MAX_BYTES,
+        max_total_size=settings.MELDPUNT_IMPORT_MAX_UNPACKED_BYTES,
+    )
+
+
+def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[str, Any]:
+    """Parse with the configured limits; refusals become a ValidationError."""
+    limit = settings.MELDPUNT_IMPORT_MAX_BYTES
+    if not data:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if len(data) > limit:
+        raise ValidationError(
+            _("The file is %(size)s bytes; at most %(limit)s bytes can be imported.")
+            % {"size": len(data), "limit": limit},
+            code="too_large",
+        )
+    try:
+        return parse_bytes(
+            data,
+            name,
+            date_order=date_order,
+            max_size=limit,
+            archive_limits=archive_limits(),
+        )
+    except EvidenceError as error:
+        raise ValidationError(
+            _("This file cannot be imported: %(reason)s") % {"reason": error},
+            code="refused",
+        ) from error
+
+
+def start_import(
+    *, incident: Incident, actor: AbstractBaseUser, name: str, data: bytes
+) -> Import:
+    """Parse an uploaded file and keep it, encrypted, for the preview."""
+    parsed = parse_file(data, name)
+    sha256 = parsed["source"]["sha256"]
+    _refuse_duplicate(incident, sha256)
+    waiting = Import.objects.filter(
+        incident=incident, sha256=sha256, status=ImportStatus.PREVIEW
+    ).first()
+    if waiting is not None:
+        return waiting
+
+    stored = store_encrypted(data, name)
+    record = Import.objects.create(
+        incident=incident,
+        created_by=actor,
+        created_at=timezone.now(),
+        original_name=name[:255],
+        stored_name=stored.stored_name,
+        content_type=stored.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        kind=parsed["kind"],
+        summary=summarise(parsed),
+        ours=[],
+    )
+    logger.info(
+        "import_started", extra={"import_id": record.pk, "incident_id": incident.pk}
+    )
+    return record
+
+
+def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
+    """What the preview shows: participants, period, counts and warnings."""
+    entries = parsed["entries"]
+    source = parsed["source"]
+    if parsed["message"] is not None:
+        moment = parsed["message"]["date"]
+        first = last = moment
+        count, system = 1, 0
+    else:
+        first, last = entries[0]["timestamp"], entries[-1]["timestamp"]
+        count = len(entries)
+        system = sum(1 for entry in entries if entry["type"] == "system")
+    return {
+        "participants": participants(parsed),
+        "first": first,
+        "last": last,
+        "entries": count,
+        "system": system,
+        "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
+        "warnings": parsed["warnings"],
+        "date_order": source["date_order"],
+        "ambiguous_dates": source["ambiguous_dates"],
+        "platform": source["platform"],
+        "encoding": source["encoding"],
+    }
+
+
+def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) -> Import:
+    """Read the file again in the order the person says its dates are in."""
+    _check_status(record, ImportStatus.PREVIEW)
+    parsed = parse_file(read_decrypted(record.stored_name), record.original_name, order)
+    record.date_order = order
+    record.summary = {**summarise(parsed), "ambiguous_dates": True}
+    record.save(update_fields=["date_order", "summary"])
+    logger.info("import_date_order_chosen", extra={"import_id": record.pk})
+    return record
+
+
+def confirm_import(
+    *,
+    record: Import,
+    actor: AbstractBaseUser,
+    selection: list[list[int]] | None,
+    ours: list[str],
+    time_zone: str,
+) -> Import:
+    """Start the import: inline when small, as background work when large."""
+    _check_status(record, ImportStatus.PREVIEW)
+    if record.needs_date_order:
+        raise ValidationError(
+            _("Say in which order the dates are written before importing."),
+            code="date_order",
+        )
+    _check_zone(time_zone)
+    total = count_selected(selection, record.entries_total)
+    if total == 0:
+        raise ValidationError(_("Choose at least one entry to import."), code="none")
+
+    record.selection, record.ours, record.time_zone = selection, ours, time_zone
+    record.status, record.progress_total = ImportStatus.QUEUED, total
+    background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
+    try:
+        with transaction.atomic():
+            record.save()
+            if background:
+                enqueue(JOB_NAME, import_id=record.pk)
+    except IntegrityError:
+        raise _duplicate_error() from None
+    if not background:
+        run_import(import_id=record.pk)
+        record.refresh_from_db()
+    return record
+
+
+def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
+    """Drop a file that was uploaded but not imported."""
+    _check_status(record, ImportStatus.PREVIEW)
+    record.status = ImportStatus.CANCELLED
+    record.save(update_fields=["status"])
+    delete_stored(record.stored_name)
+    logger.info("import_cancelled", extra={"import_id": record.pk})
+
+
+def run_import(*, import_id: int) -> None:
+    """Import a confirmed file into the logbook; safe to run twice."""
+    record = _begin(import_id)
+    if record is None:
+        return
+
+    stored_media: dict[str, Any] = {}
+    try:
+        data = read_decrypted(record.stored_name)
+        parsed = parse_bytes(
+            data,
+            record.original_name,
+            date_order=record.date_order or None,
+            max_size=settings.MELDPUNT_IMPORT_MAX_BYTES,
+            archive_limits=archive_limits(),
+        )
+        stored_media = media.store_linked_media(data, record, parsed, archive_limits())
+        writing.write_entries(record, parsed, stored_media)
+    except EvidenceError as error:
+        _fail(record, stored_media, str(error))
+    except BaseException:
+        _fail(record, stored_media, _("An unexpected error stopped the import."))
+        raise
+
+
+def _begin(import_id: int) -> Import | None:
+    with transaction.atomic():
+        record = Import.objects.select_for_update().get(pk=import_id)
+        if record.status not in (ImportStatus.QUEUED, ImportStatus.RUNNING):
+            return None
+        record.status = ImportStatus.RUNNING
+        record.progress_done = 0
+        record.save(update_fields=["status", "progress_done"])
+    return record
+
+
+def _fail(record: Import, stored_media: dict[str, Any], reason: str) -> None:
+    for item in stored_media.values():
+        delete_stored(item.stored.stored_name)
+    updated = Import.objects.filter(pk=record.pk, status=ImportStatus.RUNNING).update(
+        status=ImportStatus.FAILED, error=reason
+    )
+    if updated:
+        logger.warning("import_failed", extra={"import_id": record.pk})
+
+
+def _refuse_duplicate(incident: Incident, sha256: str) -> None:
+    earlier = Import.objects.filter(
+        incident=incident, sha256=sha256, status__in=ACTIVE_STATUSES
+    ).first()
+    if earlier is None:
+        return
+    if earlier.status == ImportStatus.DONE:
+        raise ValidationError(
+            _(
+                "This file was already imported into this case on %(date)s "
+                "(logbook entries %(first)s to %(last)s); it is not imported twice."
+            )
+            % {
+                "date": _local(earlier.created_at),
+                "first": earlier.first_sequence,
+                "last": earlier.last_sequence,
+            },
+            code="duplicate",
+        )
+    raise _duplicate_error()
+
+
+def _duplicate_error() -> ValidationError:
+    return ValidationError(
+        _("This file is already being imported into this case."), code="duplicate"
+    )
+
+
+def _local(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+
+
+def _check_status(record: Import, status: str) -> None:
+    if record.status != status:
+        raise ValidationError(
+            _("This import can no longer be changed (%(status)s).")
+            % {"status": record.get_status_display()},
+            code="status",
+        )
+
+
+def _check_zone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("Unknown time zone: %(zone)s") % {"zone": name[:64]}, code="zone"
+        ) from None

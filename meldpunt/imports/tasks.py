@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Background jobs of the import, found by the job runner."""
+
+from meldpunt.jobs.runner import job
+
+from . import services
+
+
+@job(services.JOB_NAME)
+def run_import(*, import_id: int) -> None:
+    services.run_import(import_id=import_id)

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Upload a file, look at what was read, choose, confirm, follow the progress."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meldpunt.incidents.access import handler_required
+from meldpunt.incidents.models import Incident
+from meldpunt.logbook.storage import read_decrypted
+
+from . import services
+from .forms import CHECKBOX_LIMIT, ConfirmForm, DateOrderForm, UploadForm
+from .models import Import, ImportStatus
+
+PROGRESS_REFRESH_SECONDS = 2
+
+
+def _incident(reference: str) -> Incident:
+    return get_object_or_404(Incident, reference=reference)
+
+
+def _import(reference: str, pk: int) -> Import:
+    return get_object_or_404(
+        Import.objects.select_related("incident"), pk=pk, incident__reference=reference
+    )
+
+
+@handler_required
+def upload(request: HttpRequest, reference: str) -> HttpResponse:
+    incident = _incident(reference)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = _start(request, incident, form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect(record)
+    status = 400 if form.errors else 200
+    context = {"incident": incident, "form": form}
+    return render(request, "imports/upload.html", context, status=status)
+
+
+def _start(request: HttpRequest, incident: Incident, upload: object) -> Import:
+    # Refuse an oversized upload before reading it into memory.
+    size = upload.size  # type: ignore[attr-defined]
+    limit = settings.MELDPUNT_IMPORT_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("The file is %(size)s bytes; at most %(limit)s bytes can be imported.")
+            % {"size": size, "limit": limit}
+        )
+    return services.start_import(
+        incident=incident,
+        actor=request.user,
+        name=upload.name,  # type: ignore[attr-defined]
+        data=upload.read(),  # type: ignore[attr-defined]
+    )
+
+
+@handler_required
+def preview(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    record = _import(reference, pk)
+    if record.status != ImportStatus.PREVIEW:
+        return redirect("imports:progress", reference, pk)
+    order_form = DateOrderForm(initial={"order": record.date_order or None})
+    confirm_form = _confirm_form(record)
+    return _render_preview(request, record, order_form, confirm_form)
+
+
+def _render_preview(
+    request: HttpRequest,
+    record: Import,
+    order_form: DateOrderForm,
+    confirm_form: ConfirmForm,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "incident": record.incident,
+        "record": record,
+        "summary": record.summary,
+        "order_form": order_form,
+        "confirm_form": confirm_form,
+    }
+    return render(request, "imports/preview.html", context, status=status)
+
+
+def _confirm_form(record: Import, data: object = None) -> ConfirmForm:
+    labels = None
+    if 1 < record.entries_total <= CHECKBOX_LIMIT:
+        labels = _entry_labels(record)
+    return ConfirmForm(data, record=record, entry_labels=labels)
+
+
+def _entry_labels(record: Import) -> list[str]:
+    parsed = services.parse_file(
+        read_decrypted(record.stored_name),
+        record.original_name,
+        record.date_order or None,
+    )
+    system = _("system message")
+    return [
+        f"{entry['index'] + 1}. {entry['timestamp'].replace('T', ' ')} · "
+        f"{entry['author'] or system}: {entry['text'][:80]}"
+        for entry in parsed["entries"]
+    ]
+
+
+@handler_required
+@require_POST
+def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    record = _import(reference, pk)
+    form = DateOrderForm(request.POST)
+    if form.is_valid():
+        try:
+            services.choose_date_order(
+                record=record, order=form.cleaned_data["order"], actor=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(record)
+    return _render_preview(request, record, form, _confirm_form(record), status=400)
+
+
+@handler_required
+@require_POST
+def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    record = _import(reference, pk)
+    form = _confirm_form(record, request.POST)
+    if form.is_valid():
+        try:
+            record = services.confirm_import(
+                record=record,
+                actor=request.user,
+                selection=form.selection(),
+                ours=form.cleaned_data["ours"],
+                time_zone=form.time_zone(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _after_confirm(request, record)
+    order_form = DateOrderForm(initial={"order": record.date_order or None})
+    return _render_preview(request, record, order_form, form, status=400)
+
+
+def _after_confirm(request: HttpRequest, record: Import) -> HttpResponse:
+    if record.status == ImportStatus.DONE:
+        messages.success(
+            request,
+            _("The file has been imported: logbook entries %(first)s to %(last)s.")
+            % {"first": record.first_sequence, "last": record.last_sequence},
+        )
+        url = reverse("incidents:detail", args=[record.incident.reference])
+        return redirect(f"{url}#entry-{record.first_sequence}")
+    return redirect("imports:progress", record.incident.reference, record.pk)
+
+
+@handler_required
+@require_POST
+def cancel(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    record = _import(reference, pk)
+    try:
+        services.cancel_import(record=record, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The upload has been discarded."))
+    return redirect(record.incident)
+
+
+@handler_required
+def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    record = _import(reference, pk)
+    busy = record.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+    context = {"incident": record.incident, "record": record, "busy": busy}
+    response = render(request, "imports/progress.html", context)
+    if busy:
+        # A refresh header needs no script, so the page works under a strict CSP.
+        response["Refresh"] = str(PROGRESS_REFRESH_SECONDS)
+    return response

@@ -1,0 +1,127 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Write a confirmed import into the logbook, all entries or none."""
+
+import logging
+from itertools import islice
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from meldpunt.logbook.models import Channel, EntryKind, Evidence
+from meldpunt.logbook.services import (
+    NewEntry,
+    StoredEvidence,
+    append_entries,
+)
+from meldpunt.logbook.storage import StoredFile, delete_stored
+
+from .entries import chat_entries, mail_entry
+from .models import Import, ImportStatus
+from .selection import describe, left_out, selected_indexes
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_STEP = 1000
+
+
+def write_entries(
+    record: Import, parsed: dict[str, Any], media: dict[str, StoredEvidence]
+) -> None:
+    """Append the header entry and every selected entry in one transaction."""
+    entries = [_header(record, parsed), *_prepared(record, parsed, media)]
+    source = StoredEvidence(
+        record.original_name,
+        StoredFile(
+            stored_name=record.stored_name,
+            sha256=record.sha256,
+            size=record.size,
+            content_type=record.content_type,
+        ),
+    )
+
+    with transaction.atomic():
+        locked = Import.objects.select_for_update().get(pk=record.pk)
+        if locked.status != ImportStatus.RUNNING:
+            # Another run finished it first; keep nothing of this one.
+            for item in media.values():
+                delete_stored(item.stored.stored_name)
+            return
+        built = append_entries(
+            incident=record.incident,
+            actor=record.created_by,
+            entries=entries,
+            source=source,
+        )
+        locked.status = ImportStatus.DONE
+        locked.progress_done = locked.progress_total
+        locked.first_sequence = built[0].sequence
+        locked.last_sequence = built[-1].sequence
+        locked.source_evidence = Evidence.objects.get(stored_name=record.stored_name)
+        locked.error = ""
+        locked.save()
+    logger.info("import_done", extra={"import_id": record.pk, "entries": len(built)})
+
+
+def _prepared(
+    record: Import, parsed: dict[str, Any], media: dict[str, StoredEvidence]
+) -> list[NewEntry]:
+    ours = set(record.ours)
+    if parsed["message"] is not None:
+        return [mail_entry(parsed, ours=ours)]
+
+    indexes = selected_indexes(record.selection, len(parsed["entries"]))
+    built = chat_entries(
+        parsed, indexes, zone=ZoneInfo(record.time_zone), ours=ours, media=media
+    )
+    prepared: list[NewEntry] = []
+    while chunk := list(islice(built, PROGRESS_STEP)):
+        prepared.extend(chunk)
+        Import.objects.filter(pk=record.pk).update(progress_done=len(prepared))
+    return prepared
+
+
+def _header(record: Import, parsed: dict[str, Any]) -> NewEntry:
+    total = record.entries_total
+    summary = _("Evidence imported: %(name)s (%(count)s of %(total)s entries)") % {
+        "name": record.original_name,
+        "count": record.progress_total,
+        "total": total,
+    }
+    return NewEntry(
+        kind=EntryKind.NOTE,
+        channel=Channel.SYSTEM,
+        summary=summary[:300],
+        text="\n".join(_header_lines(record, parsed)),
+    )
+
+
+def _header_lines(record: Import, parsed: dict[str, Any]) -> list[str]:
+    source = parsed["source"]
+    lines = [
+        _("File: %(name)s, %(size)s bytes, SHA-256 %(sha)s")
+        % {"name": record.original_name, "size": record.size, "sha": record.sha256},
+        _("Kind: %(kind)s") % {"kind": parsed["kind"]},
+    ]
+    if source["date_order"]:
+        chosen = _(" (chosen by the person importing)") if record.date_order else ""
+        lines.append(
+            _("Date order: %(order)s%(chosen)s")
+            % {"order": source["date_order"], "chosen": chosen}
+        )
+    if parsed["message"] is None:
+        lines.append(_("Times read in time zone %(zone)s") % {"zone": record.time_zone})
+    if record.ours:
+        lines.append(
+            _("Participants of our organisation: %(names)s")
+            % {"names": ", ".join(record.ours)}
+        )
+    skipped = left_out(record.selection, record.entries_total)
+    if skipped:
+        lines.append(
+            _("Entries not imported by choice: %(ranges)s")
+            % {"ranges": describe(skipped)}
+        )
+    lines.extend(_("Warning: %(text)s") % {"text": text} for text in parsed["warnings"])
+    return lines

@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: EUPL-1.2
+import io
+import zipfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from meldpunt.imports.models import Import, ImportStatus
+from meldpunt.incidents.models import Incident
+from meldpunt.logbook.models import Evidence, LogbookEntry
+from meldpunt.logbook.storage import read_decrypted
+from meldpunt.logbook.verification import verify_incident
+
+pytestmark = pytest.mark.django_db
+
+
+def _confirm(client: Client, record: Import, **data: object) -> object:
+    url = reverse("imports:confirm", args=[record.incident.reference, record.pk])
+    return client.post(url, {"time_zone": "Europe/Amsterdam", **data})
+
+
+def _choose_order(client: Client, record: Import, order: str = "DMY") -> None:
+    url = reverse("imports:date_order", args=[record.incident.reference, record.pk])
+    client.post(url, {"order": order})
+    record.refresh_from_db()
+
+
+def _imported(incident: Incident) -> list[LogbookEntry]:
+    return list(
+        LogbookEntry.objects.filter(incident=incident, source_index__isnull=False)
+        .select_related("source_evidence")
+        .order_by("sequence")
+    )
+
+
+def _all_entries(record: Import) -> dict[str, object]:
+    return {"entries": [str(index) for index in range(record.entries_total)]}
+
+
+def test_upload_shows_participants_period_count_and_warnings(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    shared_sample: Callable[[str], Path],
+) -> None:
+    data = shared_sample("wa_nl_android_24h.txt").read_bytes()
+
+    response = upload("wa_nl_android_24h.txt", data)
+    record = Import.objects.get()
+    page = ciso_client.get(response.url).content.decode()
+
+    assert response.status_code == 302
+    assert record.status == ImportStatus.PREVIEW
+    assert "Sanne Voorbeeld, Pieter Testbeeld" in page
+    assert "2024-03-05T09:12:00" in page
+    assert "2024-03-05T13:05:00" in page
+    assert '<dd data-testid="count">8</dd>' in page
+    assert 'Waarvan systeemberichten</dt><dd data-testid="system-count">3<' in page
+    assert LogbookEntry.objects.filter(source_index__isnull=False).count() == 0
+
+
+def test_confirmed_chat_becomes_entries_with_channel_time_author_and_source(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    shared_sample: Callable[[str], Path],
+) -> None:
+    data = shared_sample("wa_nl_android_24h.txt").read_bytes()
+    upload("wa_nl_android_24h.txt", data)
+    record = Import.objects.get()
+    _choose_order(ciso_client, record)
+
+    response = _confirm(
+        ciso_client,
+        record,
+        ours=["Sanne Voorbeeld"],
+        time_zone="Europe/Amsterdam",
+        **_all_entries(record),
+    )
+    entries = _imported(incident)
+
+    assert response.status_code == 302
+    assert [entry.source_index for entry in entries] == list(range(8))
+    assert {entry.channel for entry in entries} == {"whatsapp"}
+    assert [entry.kind for entry in entries[:3]] == ["system_message"] * 3
+    assert entries[3].kind == "communication"
+    assert entries[3].participants == "Sanne Voorbeeld"
+    assert entries[3].direction == "out"
+    assert entries[4].direction == "in"
+    assert entries[0].direction == "internal"
+    assert entries[7].text == "FG gebeld om 12:40: melden bij de AP binnen 72 uur."
+    assert entries[7].occurred_at == datetime(2024, 3, 5, 12, 5, tzinfo=UTC)
+    assert all(entry.source_evidence.sha256 == record.sha256 for entry in entries)
+    assert read_decrypted(entries[0].source_evidence.stored_name) == data
+    assert verify_incident(incident) is None
+
+
+def test_header_entry_holds_the_original_file_and_the_warnings(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    data = (
+        b"Chat met iemand\n"
+        b"15-03-2024 09:12 - Sanne: Eerste\n"
+        b"15-03-2024 09:13 - Piet: Tweede\n"
+    )
+    upload("chat.txt", data)
+    record = Import.objects.get()
+
+    _confirm(ciso_client, record, **_all_entries(record))
+    record.refresh_from_db()
+    header = LogbookEntry.objects.get(incident=incident, sequence=record.first_sequence)
+
+    assert header.kind == "note"
+    assert [item.sha256 for item in header.evidence.all()] == [record.sha256]
+    assert "line 1 before the first message could not be placed" in header.text
+    assert record.sha256 in header.text
+    assert record.last_sequence == record.first_sequence + 2
+
+
+def test_media_in_a_zip_become_evidence_of_their_message(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    shared_sample: Callable[[str], Path],
+) -> None:
+    path = shared_sample("wa_nl_android_with_media.zip")
+    upload(path.name, path.read_bytes())
+    record = Import.objects.get()
+    _choose_order(ciso_client, record)
+
+    _confirm(ciso_client, record, **_all_entries(record))
+    entries = _imported(incident)
+
+    with zipfile.ZipFile(path) as archive:
+        image = archive.read("IMG-20240305-WA0003.jpg")
+    photo = entries[0].evidence.get()
+    assert photo.original_name == "IMG-20240305-WA0003.jpg"
+    assert read_decrypted(photo.stored_name) == image
+    assert [entry.evidence.count() for entry in entries] == [1, 1, 1, 0]
+    assert verify_incident(incident) is None
+
+
+def test_importing_the_same_file_twice_is_refused(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    shared_sample: Callable[[str], Path],
+) -> None:
+    data = shared_sample("wa_nl_android_multiline.txt").read_bytes()
+    upload("chat.txt", data)
+    record = Import.objects.get()
+    _choose_order(ciso_client, record)
+    _confirm(ciso_client, record, **_all_entries(record))
+    before = (LogbookEntry.objects.count(), Evidence.objects.count())
+
+    response = upload("andere-naam.txt", data)
+
+    assert response.status_code == 400
+    assert "al in deze zaak geïmporteerd" in response.content.decode()
+    assert (LogbookEntry.objects.count(), Evidence.objects.count()) == before
+    assert Import.objects.count() == 1
+
+
+def test_ambiguous_dates_are_asked_and_the_file_read_again(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    data = b"03/05/2024, 09:12 - Sanne: Hallo\n04/05/2024, 10:00 - Piet: Dag\n"
+    upload("chat.txt", data)
+    record = Import.objects.get()
+    first_page = ciso_client.get(record.get_absolute_url()).content.decode()
+
+    refused = _confirm(ciso_client, record, entries=["0", "1"])
+    url = reverse("imports:date_order", args=[incident.reference, record.pk])
+    ciso_client.post(url, {"order": "MDY"})
+    record.refresh_from_db()
+    _confirm(ciso_client, record, entries=["0", "1"], time_zone="UTC")
+
+    assert 'name="order"' in first_page
+    assert "Importeren in het logboek" not in first_page
+    assert refused.status_code == 400
+    assert record.summary["first"] == "2024-03-05T09:12:00"
+    entries = _imported(incident)
+    assert entries[0].occurred_at == datetime(2024, 3, 5, 9, 12, tzinfo=UTC)
+    assert entries[1].occurred_at == datetime(2024, 4, 5, 10, 0, tzinfo=UTC)
+
+
+def test_only_the_chosen_entries_are_imported_and_the_rest_is_named(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    lines = [
+        f"15-03-2024 09:{minute:02d} - Sanne: bericht {minute}" for minute in range(6)
+    ]
+    upload("chat.txt", "\n".join(lines).encode())
+    record = Import.objects.get()
+
+    _confirm(ciso_client, record, entries=["0", "2", "3"])
+    record.refresh_from_db()
+
+    assert [entry.source_index for entry in _imported(incident)] == [0, 2, 3]
+    header = LogbookEntry.objects.get(incident=incident, sequence=record.first_sequence)
+    assert "2, 5-6" in header.text
+
+
+def test_large_file_is_chosen_by_ranges_and_runs_as_background_work(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    settings: object,
+) -> None:
+    settings.MELDPUNT_IMPORT_INLINE_MAX = 100
+    lines = [
+        f"15-03-2024 {hour:02d}:{minute:02d} - Sanne: bericht {hour}-{minute}"
+        for hour in range(10)
+        for minute in range(60)
+    ]
+    upload("chat.txt", "\n".join(lines).encode())
+    record = Import.objects.get()
+    page = ciso_client.get(record.get_absolute_url()).content.decode()
+
+    response = _confirm(ciso_client, record, ranges="1-200, 401-600")
+    queued = ciso_client.get(response.url)
+    from meldpunt.jobs.runner import run_pending
+
+    ran = run_pending()
+    done = ciso_client.get(response.url)
+
+    assert 'name="entries"' not in page
+    assert 'name="ranges"' in page
+    assert "<progress" in queued.content.decode()
+    assert queued["Refresh"] == "2"
+    assert ran == 1
+    assert "Refresh" not in done
+    assert len(_imported(incident)) == 400
+    assert verify_incident(incident) is None
+
+
+def test_discarding_an_upload_removes_the_stored_file(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    from .conftest import stored_files
+
+    upload("chat.txt", b"15-03-2024 09:12 - Sanne: Hallo\n")
+    record = Import.objects.get()
+    before = stored_files()
+
+    ciso_client.post(reverse("imports:cancel", args=[incident.reference, record.pk]))
+    record.refresh_from_db()
+
+    assert record.status == ImportStatus.CANCELLED
+    assert len(stored_files()) == len(before) - 1
+
+
+def test_a_mail_becomes_one_communication_entry_at_its_own_time(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    shared_sample: Callable[[str], Path],
+) -> None:
+    path = shared_sample("eml_rfc2047_split_display_name.eml")
+    upload(path.name, path.read_bytes())
+    record = Import.objects.get()
+
+    _confirm(ciso_client, record)
+    (entry,) = _imported(incident)
+
+    assert entry.channel == "email"
+    assert entry.kind == "communication"
+    assert entry.occurred_at.tzinfo is not None
+    assert verify_incident(incident) is None
+
+
+def test_people_without_a_handling_role_cannot_import(
+    make_user: Callable[..., object], incident: Incident
+) -> None:
+    client = Client()
+    client.force_login(make_user("buitenstaander"))
+    url = reverse("imports:upload", args=[incident.reference])
+
+    response = client.post(url, {"file": io.BytesIO(b"05-03-2024 09:12 - A: b\n")})
+
+    assert response.status_code == 403
+    assert Import.objects.count() == 0
