@@ -202,6 +202,14 @@ def test_the_reminders_command_sends_what_is_due(case, capsys) -> None:
     assert SentReminder.objects.get().point == "24"
 
 
+@pytest.mark.django_db
+def test_the_worker_sends_what_is_due_without_being_asked(case) -> None:
+    with time_machine.travel(DEADLINE - timedelta(hours=20), tick=False):
+        call_command("worker", "--once")
+
+    assert SentReminder.objects.get().point == "24"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_the_same_moment_send_each_reminder_once(
     case,

@@ -2,12 +2,20 @@
 """``meldpunt worker``: run queued background jobs; safe to run twice."""
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from meldpunt.assessments.reminders import send_due_reminders
 from meldpunt.jobs.runner import requeue_stale, run_pending
+
+# Work the worker does on a timer, besides queued jobs. Each task must be
+# idempotent: two workers may run it at the same moment.
+PERIODIC: list[tuple[Callable[[], object], float]] = [
+    (send_due_reminders, 60.0),
+]
 
 
 class Command(BaseCommand):
@@ -29,11 +37,21 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stale_after = timedelta(minutes=options["stale_minutes"])
+        last_run: dict[int, float] = {}
         while True:
             requeue_stale(stale_after)
+            self._run_periodic(last_run)
             ran = run_pending()
             if options["once"]:
                 self.stdout.write(f"{ran} job(s) run")
                 return
             if not ran:
                 time.sleep(options["interval"])
+
+    @staticmethod
+    def _run_periodic(last_run: dict[int, float]) -> None:
+        now = time.monotonic()
+        for index, (task, every) in enumerate(PERIODIC):
+            if now - last_run.get(index, -every) >= every:
+                task()
+                last_run[index] = now
