@@ -138,12 +138,14 @@ def _client_with_access(run) -> Client:
     return client
 
 
-def test_the_guide_is_closed_to_other_visitors() -> None:
+def test_the_guide_is_closed_to_other_visitors_without_revealing_the_case() -> None:
     run = _guided_run()
 
-    response = Client().get(reverse("guidance:guide", args=[run.incident.reference]))
+    existing = Client().get(reverse("guidance:guide", args=[run.incident.reference]))
+    unknown = Client().get(reverse("guidance:guide", args=["MP-1999-0001"]))
 
-    assert response.status_code == 403
+    assert existing.status_code == unknown.status_code == 404
+    assert "die u kunt volgen" in existing.content.decode()
 
 
 def test_only_office_management_sees_the_emergency_number_and_each_view_is_recorded(

@@ -280,3 +280,28 @@ def test_case_page_runs_the_same_number_of_queries_for_a_long_logbook(
         )
 
     assert _queries(ciso_client, url) == few
+
+
+def test_a_case_cannot_be_solved_before_it_was_discovered(make_report, ciso) -> None:
+    discovered = timezone.now() - timedelta(days=1)
+    incident = make_report(discovered_at=discovered).incident
+    services.change_status(incident=incident, status=Status.TRIAGE, actor=ciso)
+
+    with pytest.raises(ValidationError, match="vóór de ontdekking"):
+        services.close_incident(
+            incident=incident,
+            resolution="Opgelost",
+            solved_at=discovered - timedelta(days=3),
+            actor=ciso,
+        )
+
+
+def test_english_pages_show_dates_day_first_on_a_24_hour_clock(
+    ciso_client: Client, make_report
+) -> None:
+    incident = make_report().incident
+    ciso_client.post(reverse("set_language"), {"language": "en"})
+
+    page = ciso_client.get(reverse("incidents:worklist")).content.decode()
+
+    assert timezone.localtime(incident.reported_at).strftime("%d-%m-%Y %H:%M") in page

@@ -218,7 +218,10 @@ def test_a_flood_from_one_client_is_refused_while_others_get_through(
     flooder = Client(REMOTE_ADDR="203.0.113.7")
     colleague = Client(REMOTE_ADDR="198.51.100.20")
 
-    statuses = [flooder.post(REPORT_URL, _form()).status_code for _ in range(5)]
+    statuses = [
+        flooder.post(REPORT_URL, _form(description=f"Melding {n}")).status_code
+        for n in range(5)
+    ]
     genuine = colleague.post(REPORT_URL, _form())
 
     assert statuses == [302, 302, 302, 429, 429]
@@ -226,12 +229,100 @@ def test_a_flood_from_one_client_is_refused_while_others_get_through(
     assert Report.objects.count() == 4
 
 
-def test_the_refusal_of_a_flood_names_what_to_do(settings) -> None:
+def test_a_refused_report_keeps_the_text_and_says_what_to_do(settings) -> None:
     settings.MELDPUNT_RATE_LIMIT = 1
     client = Client()
-    client.post(REPORT_URL, _form())
+    client.post(REPORT_URL, _form(description="Eerste melding"))
 
-    response = client.post(REPORT_URL, _form())
+    response = client.post(REPORT_URL, _form(description="Tweede melding"))
 
     assert response.status_code == 429
-    assert "Wacht tien minuten" in response.content.decode()
+    assert "Tweede melding" in response.content.decode()
+    assert "probeer het over tien minuten opnieuw" in response.content.decode()
+
+
+def test_invalid_posts_do_not_use_up_the_limit(settings) -> None:
+    settings.MELDPUNT_RATE_LIMIT = 1
+    client = Client()
+    for _ in range(3):
+        client.post(REPORT_URL, _form(description=""))
+
+    assert client.post(REPORT_URL, _form()).status_code == 302
+
+
+def test_staff_behind_one_proxy_are_counted_per_account(settings, make_user) -> None:
+    settings.MELDPUNT_RATE_LIMIT = 1
+    first, second = Client(REMOTE_ADDR="10.0.0.1"), Client(REMOTE_ADDR="10.0.0.1")
+    first.force_login(make_user("eerste"))
+    second.force_login(make_user("tweede"))
+
+    assert first.post(REPORT_URL, _form()).status_code == 302
+    assert second.post(REPORT_URL, _form()).status_code == 302
+
+
+def test_the_address_behind_the_trusted_proxy_is_the_sender(settings) -> None:
+    settings.MELDPUNT_RATE_LIMIT = 1
+    settings.MELDPUNT_PROXY_HOPS = 1
+    proxy = "10.0.0.1"
+    one = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    other = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.8")
+
+    assert one.post(REPORT_URL, _form()).status_code == 302
+    assert other.post(REPORT_URL, _form()).status_code == 302
+    assert one.post(REPORT_URL, _form(description="Nog een")).status_code == 429
+
+
+def test_the_same_report_sent_again_with_a_fresh_form_is_one_report(
+    client: Client,
+) -> None:
+    client.post(REPORT_URL, _form(description="Laptop gestolen"))
+
+    again = client.post(REPORT_URL, _form(description="Laptop gestolen"), follow=True)
+
+    assert Report.objects.count() == 1
+    assert Incident.objects.get().reference in again.content.decode()
+
+
+def test_a_supplier_report_opens_on_the_case_page_with_its_contact_details(
+    client: Client, ciso_client: Client
+) -> None:
+    client.post(
+        reverse("reports:supplier"),
+        {
+            "company": "Leverancier BV",
+            "contact": "J. Jansen, 06 12345678",
+            "description": "Back-up gestolen.",
+            "submission_token": str(uuid.uuid4()),
+        },
+    )
+    incident = Incident.objects.get()
+
+    page = ciso_client.get(reverse("incidents:detail", args=[incident.reference]))
+
+    assert page.status_code == 200
+    assert "J. Jansen, 06 12345678" in page.content.decode()
+    assert "Contactgegevens leverancier" in page.content.decode()
+
+
+def test_a_supplier_is_not_sent_into_the_staff_procedure(client: Client) -> None:
+    # Without any case handler the CISO counts as unreachable.
+    response = client.post(
+        reverse("reports:supplier"),
+        {
+            "company": "Leverancier BV",
+            "contact": "06 12345678",
+            "description": "Lek bij ons.",
+            "submission_token": str(uuid.uuid4()),
+        },
+        follow=True,
+    )
+
+    assert "Verder met de procedure" not in response.content.decode()
+    assert "Office Management" in response.content.decode()
+
+
+def test_a_discovery_date_long_ago_is_refused_as_a_typing_error(client: Client) -> None:
+    response = client.post(REPORT_URL, _form(discovered_at="1900-01-01T10:00"))
+
+    assert "1900 is te lang geleden" in response.content.decode()
+    assert not Report.objects.exists()

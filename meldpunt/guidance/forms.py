@@ -56,7 +56,24 @@ class StepForm(forms.Form):
             error_messages={"required": _("Choose one of the answers.")},
         )
         for input_field in self._inputs():
-            self.fields[f"input_{input_field.id}"] = _field_for(input_field)
+            field = _field_for(input_field)
+            needed_for = self._answers_needing(input_field)
+            if needed_for:
+                # Not optional: needed for some answers, asked for all.
+                field.conditional = True  # type: ignore[attr-defined]
+                field.help_text = _("Needed when you answer: %(answers)s") % {
+                    "answers": "; ".join(needed_for)
+                }
+            self.fields[f"input_{input_field.id}"] = field
+
+    def _answers_needing(self, input_field: InputField) -> list[str]:
+        if input_field.required and input_field in self.step.inputs:
+            return [_text(a.label) for a in self.step.question.answers]
+        return [
+            _text(a.label)
+            for a in self.step.question.answers
+            if input_field.required and input_field in a.inputs
+        ]
 
     def _inputs(self) -> list[InputField]:
         seen: dict[str, InputField] = {f.id: f for f in self.step.inputs}
@@ -78,8 +95,22 @@ class StepForm(forms.Form):
             name = f"input_{input_field.id}"
             value = cleaned.get(name)
             if input_field.required and not self._complete(input_field, value):
-                self.add_error(name, _("This is needed for the answer you chose."))
+                self.add_error(name, self._missing_message(input_field))
+            if (
+                input_field.kind is InputKind.DATETIME
+                and value
+                and value > timezone.now()
+            ):
+                self.add_error(name, _("This cannot be in the future."))
         return cleaned
+
+    @staticmethod
+    def _missing_message(input_field: InputField) -> str:
+        if input_field.kind is InputKind.CHECKLIST:
+            return _(
+                "Tick every item: all of them are needed for the answer you chose."
+            )
+        return _("This is needed for the answer you chose.")
 
     @staticmethod
     def _complete(input_field: InputField, value: Any) -> bool:

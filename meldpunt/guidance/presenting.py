@@ -2,6 +2,9 @@
 """How answers read in the logbook: the question, the choice, what was filled in."""
 
 from collections.abc import Mapping
+from datetime import datetime
+
+from django.utils import formats, timezone
 
 from meldpunt.core.procedure import Answer, InputField, InputKind, Step
 
@@ -26,4 +29,7 @@ def _value(field: InputField, value: object) -> str:
     if field.kind is InputKind.CHECKLIST and isinstance(value, list):
         labels = {item.id: item.label.nl for item in field.items}
         return "; ".join(labels.get(str(item), str(item)) for item in value)
+    if field.kind is InputKind.DATETIME:
+        moment = datetime.fromisoformat(str(value))
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
     return str(value)

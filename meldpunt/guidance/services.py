@@ -96,7 +96,8 @@ def start_procedure(
     if existing is not None:
         return existing
 
-    guided = availability.path is Path.GUIDED
+    # Path C (a supplier, or someone stuck) is never walked through the steps.
+    guided = availability.path is Path.GUIDED and first_answer == "incident"
     run = ProcedureRun.objects.create(
         incident=incident,
         definition=snapshot_active_definition(),
@@ -248,17 +249,25 @@ def _carry_out(
             incident=incident,
             actor=actor,
             kind=EntryKind.NOTE,
-            summary=_action_note(action),
+            summary=_action_note(run, action),
         )
 
 
-def _action_note(action: TriggeredAction) -> str:
+def _action_note(run: ProcedureRun, action: TriggeredAction) -> str:
     if action.type is ActionType.DRAFT_NOTIFICATION:
-        return _("To do: prepare the draft notification (%(kind)s)") % {
-            "kind": action.params["kind"]
+        drafts = {
+            "ap": _("the notification to the AP"),
+            "data_subjects_individual": _("the message to each person concerned"),
+            "public_notice": _("the public notice on the website"),
         }
-    return _("To do: approval of the AP notification by %(role)s") % {
-        "role": action.params["role"]
+        kind = str(action.params["kind"])
+        return _("To do: prepare %(what)s as a draft") % {
+            "what": drafts.get(kind, kind)
+        }
+    roles = snapshot_definition(run.definition).settings.roles
+    role = roles[str(action.params["role"])].name.nl
+    return _("To do: the %(role)s approves the AP notification before it is sent") % {
+        "role": role
     }
 
 
@@ -274,6 +283,11 @@ def _notify_role(run: ProcedureRun, role: str, actor: AbstractBaseUser | None) -
         context={
             "reference": run.incident.reference,
             "role": definition.settings.roles[role].name.nl,
+            # The procedure hands the incident over to this role: it needs
+            # to know what happened to act (block a pass, check a door).
+            "description": run.incident.reports.values_list(
+                "description", flat=True
+            ).first(),
         },
     )
     append_entry(

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,6 +15,7 @@ from meldpunt.organisation import organisation
 
 from . import services
 from .access import may_follow_case
+from .definitions import active_definition
 from .forms import AbsenceForm, ConsultationForm, StepForm
 from .mail import mailbox_address
 from .models import Absence, ProcedureRun
@@ -27,13 +28,12 @@ def _run_for(request: HttpRequest, reference: str) -> ProcedureRun:
         .filter(incident__reference=reference)
         .first()
     )
-    if run is None:
+    # Whether a case exists is not told to someone who may not follow it.
+    if run is None or not may_follow_case(request, run.incident):
         raise Http404(
-            _("There is no case with reference %(reference)s.")
+            _("There is no procedure for case %(reference)s that you can follow.")
             % {"reference": reference[:32]}
         )
-    if not may_follow_case(request, run.incident):
-        raise PermissionDenied
     return run
 
 
@@ -174,6 +174,7 @@ def absences(request: HttpRequest) -> HttpResponse:
         .select_related("person")
         .distinct(),
         "availability": services.current_availability(now),
+        "threshold": active_definition().settings.thresholds["ciso_unreachable_hours"],
     }
     return render(
         request, "guidance/absences.html", context, status=400 if form.errors else 200
@@ -183,7 +184,9 @@ def absences(request: HttpRequest) -> HttpResponse:
 @handler_required
 @require_POST
 def end_absence(request: HttpRequest, pk: int) -> HttpResponse:
-    absence = get_object_or_404(Absence, pk=pk, person=request.user)
+    absence = Absence.objects.filter(pk=pk, person=request.user).first()
+    if absence is None:
+        raise Http404(_("This absence does not exist or is not yours."))
     services.end_absence(absence=absence)
     messages.success(request, _("Welcome back: your absence has ended."))
     return redirect("guidance:absences")

@@ -61,7 +61,7 @@ class NoteForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     note = forms.CharField(
-        label=_("Explanation (optional)"),
+        label=_("Explanation"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

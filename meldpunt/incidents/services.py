@@ -46,6 +46,10 @@ def open_incident(
     return incident
 
 
+def _local(moment: datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 def _locked(incident: Incident) -> Incident:
     return Incident.objects.select_for_update().get(pk=incident.pk)
 
@@ -147,6 +151,11 @@ def close_incident(
     _check_transition(incident, Status.CLOSED)
     if solved_at > timezone.now():
         raise ValidationError(_("The time it was solved cannot be in the future."))
+    if incident.discovered_at and solved_at < incident.discovered_at:
+        raise ValidationError(
+            _("The time it was solved cannot be before it was discovered (%(moment)s).")
+            % {"moment": _local(incident.discovered_at)}
+        )
 
     incident.status = Status.CLOSED
     incident.resolution = resolution

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -159,7 +159,9 @@ close = _case_action(
 
 @handler_required
 def download_evidence(request: HttpRequest, reference: str, pk: int) -> FileResponse:
-    evidence = get_object_or_404(Evidence, pk=pk, incident__reference=reference)
+    evidence = Evidence.objects.filter(pk=pk, incident__reference=reference).first()
+    if evidence is None:
+        raise Http404(_("This case has no such evidence file."))
     response = FileResponse(
         # A file-like object, not an iterator: only then does FileResponse
         # set Content-Disposition and Content-Length.

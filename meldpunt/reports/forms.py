@@ -5,12 +5,16 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.incidents.models import PersonalData
 from meldpunt.logbook.services import UploadedEvidence
 from meldpunt.logbook.uploads import MultipleFileField
+
+# A discovery date before this year is a typing error, not a report.
+EARLIEST_YEAR = 2000
 
 
 class ReportForm(forms.Form):
@@ -59,6 +63,13 @@ class ReportForm(forms.Form):
         limit = settings.MELDPUNT_MAX_REPORT_CHARS
         self.fields["description"].validators.append(MaxLengthValidator(limit))
         self.fields["description"].widget.attrs["maxlength"] = str(limit)
+        self.fields["attachments"].help_text = _(
+            "Optional: screenshots or files that show what happened. At most "
+            "%(count)d files of up to %(size)s each; programs are refused."
+        ) % {
+            "count": settings.MELDPUNT_MAX_ATTACHMENTS,
+            "size": filesizeformat(settings.MELDPUNT_MAX_ATTACHMENT_BYTES),
+        }
         if not allow_anonymous:
             del self.fields["anonymous"]
         if not self.is_bound:
@@ -75,6 +86,11 @@ class ReportForm(forms.Form):
         if moment and moment > timezone.now() + timedelta(minutes=5):
             raise forms.ValidationError(
                 _("The discovery time cannot be in the future.")
+            )
+        if moment and moment.year < EARLIEST_YEAR:
+            raise forms.ValidationError(
+                _("Check the date: %(year)d is too long ago for a report."),
+                params={"year": moment.year},
             )
         return moment
 

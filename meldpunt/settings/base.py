@@ -210,7 +210,7 @@ LOGGING = {
     },
 }
 
-# Public forms: at most this many posts per client per window.
+# Public forms: at most this many accepted reports per sender per window.
 MELDPUNT_RATE_LIMIT = env_int("MELDPUNT_RATE_LIMIT", 20, minimum=1)
 MELDPUNT_RATE_WINDOW_SECONDS = env_int("MELDPUNT_RATE_WINDOW_SECONDS", 600, minimum=1)
 
@@ -231,3 +231,7 @@ CACHES = {
 MELDPUNT_NIS2 = env_bool("MELDPUNT_NIS2", False)
 # Reminders go out this many hours before each deadline.
 MELDPUNT_REMINDER_HOURS = env_number_list("MELDPUNT_REMINDER_HOURS", [48, 24, 6])
+# How many reverse proxies stand in front (they add X-Forwarded-For); 0: none.
+MELDPUNT_PROXY_HOPS = env_int("MELDPUNT_PROXY_HOPS", 0)
+# English pages keep the Dutch reading of dates: 3 December 2026, 14:05.
+FORMAT_MODULE_PATH = ["meldpunt.formats"]

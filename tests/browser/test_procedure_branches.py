@@ -235,7 +235,7 @@ def test_4a_and_5_harm_requires_consulting_director_and_fg(
     page.get_by_role("button", name="Overleg vastleggen").click()
 
     _answer(page, "no_notification")
-    assert "Dit is nodig" in page.inner_text("main")
+    assert "Vink alles aan" in page.inner_text("main")
     _answer(page, "no_notification", done=DONE)
 
     assert "Besloten niet te melden" in _outcome(page)
@@ -255,8 +255,8 @@ def test_6_notify_the_ap_prepares_the_draft_for_approval(
 
     assert "Gemeld bij de Autoriteit Persoonsgegevens" in _outcome(page)
     logbook = _logbook(reference)
-    assert "conceptmelding voorbereiden" in logbook
-    assert "goedkeuring van de melding aan de AP" in logbook
+    assert "de melding aan de AP als concept voorbereiden" in logbook
+    assert "keurt de melding aan de AP goed" in logbook
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -37,5 +38,5 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 "Demo accounts already exist; their passwords were shown when they "
-                "were created. New ones: meldpunt demo --reset-passwords"
+                f"were created. New ones: {sys.argv[0]} demo --reset-passwords"
             )
