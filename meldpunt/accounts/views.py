@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: EUPL-1.2
+import django_otp
+import segno
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_otp.models import Device
+
+from . import second_factor
+from .forms import CodeForm
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return resolve_url("home")
+
+
+def _verified(request: HttpRequest, device: Device) -> None:
+    # A new privilege level gets a new session id (no session fixation).
+    request.session.cycle_key()
+    django_otp.login(request, device)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    if second_factor.confirmed_authenticator(request.user) is None:
+        return redirect("accounts:second_factor_setup")
+
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = second_factor.check_code(request.user, form.cleaned_data["code"])
+        if device is not None:
+            _verified(request, device)
+            return redirect(_next_url(request))
+        form.add_error(
+            "code",
+            _(
+                "This code is not right, or was used before. After several wrong "
+                "codes you must wait a little longer before each try."
+            ),
+        )
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/second_factor.html", context)
+
+
+def _qr_code(uri: str) -> str:
+    # segno writes plain SVG elements without inline style: safe under our CSP.
+    return mark_safe(segno.make(uri, error="m").svg_inline(scale=4))  # noqa: S308
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def setup(request: HttpRequest) -> HttpResponse:
+    if second_factor.confirmed_authenticator(request.user) is not None:
+        return redirect("accounts:second_factor")
+
+    device = second_factor.pending_authenticator(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = second_factor.confirm_authenticator(
+            user=request.user, device=device, code=form.cleaned_data["code"]
+        )
+        if codes is not None:
+            _verified(request, device)
+            context = {"codes": codes, "next": _next_url(request)}
+            return render(request, "accounts/recovery_codes.html", context)
+        form.add_error("code", _("This code is not right. Try the newest code."))
+
+    context = {
+        "form": form,
+        "secret": device.config_url.split("secret=")[1].split("&")[0],
+        "uri": device.config_url,
+        "qr_code": _qr_code(device.config_url),
+        "next": _next_url(request),
+    }
+    return render(request, "accounts/second_factor_setup.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def recovery_codes(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        codes = second_factor.replace_recovery_codes(user=request.user)
+        context = {"codes": codes, "next": resolve_url("home")}
+        return render(request, "accounts/recovery_codes.html", context)
+    return render(request, "accounts/recovery_codes_replace.html")
+
+
+def locked_out(
+    request: HttpRequest, response: object = None, credentials: object = None
+) -> HttpResponse:
+    """What django-axes shows once an account is locked: 429, and how long."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"cooloff_minutes": minutes}
+    return render(request, "accounts/locked_out.html", context, status=429)
