@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.roles import Role, requires_second_factor
+from meldpunt.accounts.services import consult_on_case
 from meldpunt.incidents import services as incidents
 from meldpunt.incidents.models import PersonalData
 from meldpunt.incidents.workflow import Kind, Status
@@ -163,6 +164,7 @@ def create_cases() -> int:
         summary="Correctie: het verzoek ging per e-mail én telefonisch",
         corrects=asked,
     )
+    consult_on_case(incident=breach, person=director, actor=ciso)
     append_entry(
         incident=breach,
         actor=director,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meldpunt.accounts.policy import visible_cases
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.storage import read_decrypted
 from meldpunt.reports.models import Report
@@ -27,7 +28,7 @@ from .workflow import Status, can_transition
 @handler_required
 def worklist(request: HttpRequest) -> HttpResponse:
     show_closed = request.GET.get("gesloten") == "1"
-    incidents = Incident.objects.select_related("handler")
+    incidents = visible_cases(request.user).select_related("handler")
     if not show_closed:
         incidents = incidents.exclude(status=Status.CLOSED)
     page = Paginator(incidents, 50).get_page(request.GET.get("pagina"))

@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "meldpunt.accounts.middleware.SessionLifetimeMiddleware",
     "meldpunt.accounts.middleware.SecondFactorMiddleware",
+    "meldpunt.accounts.enforcement.PolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.

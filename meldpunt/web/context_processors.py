@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from meldpunt.accounts.roles import handles_cases
+from meldpunt.accounts.policy import sees_any_case
 
 
 def meldpunt(request: HttpRequest) -> dict[str, object]:
-    return {"handles_cases": handles_cases(request.user)}
+    return {
+        "handles_cases": SimpleLazyObject(lambda: sees_any_case(request.user, None))
+    }
