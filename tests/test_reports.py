@@ -46,11 +46,24 @@ def test_report_opens_a_case_and_confirms_with_its_reference(client: Client) -> 
     assert entry.sequence == 1
 
 
-def test_reference_is_not_put_in_the_url(client: Client) -> None:
+def test_reference_is_not_put_in_the_url(client: Client, staff: object) -> None:
+    client.force_login(staff)
+
     response = client.post(REPORT_URL, _form())
 
     assert response.status_code == 302
     assert "MP-" not in response["Location"]
+
+
+def test_anonymous_report_is_confirmed_without_a_redirect_or_session(
+    client: Client,
+) -> None:
+    response = client.post(REPORT_URL, _form())
+
+    assert response.status_code == 200
+    assert "Location" not in response
+    assert Incident.objects.get().reference in response.content.decode()
+    assert "sessionid" not in response.cookies
 
 
 def test_anonymous_report_of_logged_in_staff_stores_no_identity(

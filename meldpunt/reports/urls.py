@@ -7,4 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report, name="report"),
     path("ontvangen/", views.received, name="received"),
+    path("opvolgen/", views.follow_up, name="follow_up"),
+    path("opvolgen/antwoord/", views.answer, name="answer"),
+    path("zaak/<str:reference>/vragen/", views.ask, name="ask"),
 ]

@@ -132,6 +132,9 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "meldpunt.accounts.views.locked_out"
 OTP_TOTP_ISSUER = "Meldpunt"
+# Argon2id parameters for anonymous reporters' receipt codes (argon2-cffi's
+# keyword arguments); empty means the library's current recommendation.
+MELDPUNT_RECEIPT_HASH_PARAMETERS: dict[str, int] = {}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -13,6 +13,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DEBUG = False
 WHITENOISE_USE_FINDERS = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MELDPUNT_RECEIPT_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 _TMP = Path(tempfile.mkdtemp(prefix="meldpunt-test-"))

@@ -38,6 +38,17 @@ SEES_CASE = frozenset(
 )
 HANDLES_CASE = frozenset({"ciso", "deputy", "handler"})
 FULL_ACCESS = frozenset({"ciso", "deputy"})
+CASE_URLS = frozenset(
+    {
+        "incidents:detail",
+        "incidents:classify",
+        "incidents:note",
+        "incidents:status",
+        "incidents:close",
+        "incidents:assign",
+        "reports:ask",
+    }
+)
 
 # Written out by hand, not derived from the policy: this is what it must say.
 EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
@@ -47,6 +58,9 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
     "set_language": ("post", EVERYONE),
     "reports:report": ("get", EVERYONE),
     "reports:received": ("get", EVERYONE),
+    "reports:follow_up": ("get", EVERYONE),
+    "reports:answer": ("post", EVERYONE),
+    "reports:ask": ("get", HANDLES_CASE),
     "accounts:second_factor": ("get", SIGNED_IN),
     "accounts:second_factor_setup": ("get", SIGNED_IN),
     "accounts:recovery_codes": ("get", SIGNED_IN),
@@ -115,7 +129,7 @@ def _url(name: str, incident: object) -> str:
         evidence = Evidence.objects.filter(incident=incident).first()
         pk = evidence.pk if evidence else 999_999
         return reverse(name, args=[incident.reference, pk])
-    if name.startswith("incidents:") and name != "incidents:worklist":
+    if name in CASE_URLS:
         return reverse(name, args=[incident.reference])
     return reverse(name)
 
