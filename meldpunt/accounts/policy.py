@@ -113,6 +113,7 @@ POLICY: dict[str, Rule] = {
     "accounts:second_factor": SIGNED_IN,
     "accounts:second_factor_setup": SIGNED_IN,
     "accounts:recovery_codes": SIGNED_IN,
+    "accounts:access_log": ACCESS_LOG,
     "incidents:worklist": CASE_LIST,
     "incidents:detail": VIEW_CASE,
     "incidents:evidence": DOWNLOAD_EVIDENCE,

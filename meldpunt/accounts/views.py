@@ -3,6 +3,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,8 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp.models import Device
 
+from meldpunt.incidents.access import handler_required
+
 from . import second_factor
 from .forms import CodeForm
+from .models import AccessEvent
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -107,3 +111,15 @@ def locked_out(
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     context = {"cooloff_minutes": minutes}
     return render(request, "accounts/locked_out.html", context, status=429)
+
+
+@handler_required
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Who viewed or downloaded which case or evidence, newest first."""
+    events = AccessEvent.objects.select_related("person", "evidence")
+    reference = request.GET.get("zaak", "").strip()[:32]
+    if reference:
+        events = events.filter(reference=reference)
+    page = Paginator(events, 100).get_page(request.GET.get("pagina"))
+    context = {"page": page, "reference": reference}
+    return render(request, "accounts/access_log.html", context)

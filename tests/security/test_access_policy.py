@@ -64,6 +64,7 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
     "accounts:second_factor": ("get", SIGNED_IN),
     "accounts:second_factor_setup": ("get", SIGNED_IN),
     "accounts:recovery_codes": ("get", SIGNED_IN),
+    "accounts:access_log": ("get", frozenset({"ciso", "deputy", "fg", "fg_consulted"})),
     "incidents:worklist": ("get", SEES_CASE),
     "incidents:detail": ("get", SEES_CASE),
     "incidents:evidence": ("get", SEES_CASE),

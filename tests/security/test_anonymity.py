@@ -189,3 +189,26 @@ def test_web_server_access_log_records_no_address_or_user_agent(monkeypatch) -> 
     assert "%(h)s" not in log_format
     assert "%(a)s" not in log_format
     assert "%({" not in log_format
+
+
+def test_named_reporter_is_a_pseudonym_to_all_but_the_ciso_and_deputy(
+    make_user, make_report, ciso
+) -> None:
+    from meldpunt.accounts.roles import Role
+    from meldpunt.accounts.services import consult_on_case
+
+    reporter = make_user("pbakker")
+    reporter.first_name, reporter.last_name = "Pieter", "Bakker"
+    reporter.save()
+    director = make_user("directie", Role.DIRECTOR)
+    deputy = make_user("plv", Role.DEPUTY_CISO)
+    incident = make_report(reporter=reporter).incident
+    consult_on_case(incident=incident, person=director, actor=ciso)
+    url = reverse("incidents:detail", args=[incident.reference])
+
+    as_director = log_in_verified(Client(), director).get(url).content.decode()
+    as_deputy = log_in_verified(Client(), deputy).get(url).content.decode()
+
+    assert "Pieter Bakker" not in as_director
+    assert re.search(r"Melder [0-9A-F]{6}", as_director)
+    assert "Pieter Bakker" in as_deputy
