@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "meldpunt.logbook",
     "meldpunt.reports",
     "meldpunt.web",
+    "meldpunt.maintenance",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +136,8 @@ OTP_TOTP_ISSUER = "Meldpunt"
 # Argon2id parameters for anonymous reporters' receipt codes (argon2-cffi's
 # keyword arguments); empty means the library's current recommendation.
 MELDPUNT_RECEIPT_HASH_PARAMETERS: dict[str, int] = {}
+# Fernet key that encrypts backups (set per environment).
+MELDPUNT_BACKUP_KEY = ""
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -9,6 +9,7 @@ from .base import DATABASES
 
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"  # noqa: S105
 MELDPUNT_EVIDENCE_KEYS = ["3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="]
+MELDPUNT_BACKUP_KEY = "YmFja3VwLWtleS1mb3ItdGhlLXRlc3Qtc3VpdGUtMDA="
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DEBUG = False
 WHITENOISE_USE_FINDERS = True
