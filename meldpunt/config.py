@@ -66,3 +66,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_days_by_kind(name: str, default: dict[str, int]) -> dict[str, int]:
+    """Read ``kind=days,kind=days``; unnamed kinds keep their default."""
+    raw = env_str(name, "")
+    result = dict(default)
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        kind, _sep, days = item.partition("=")
+        if kind.strip() not in default:
+            raise ImproperlyConfigured(
+                f"{name}: unknown kind {kind.strip()!r}; use one of {sorted(default)}."
+            )
+        if not days.strip().isdigit() or int(days) < 1:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} needs a whole number of days, at least 1."
+            )
+        result[kind.strip()] = int(days)
+    return result

@@ -8,7 +8,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.config import env_int, env_list, env_str
+from meldpunt.config import env_days_by_kind, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("MELDPUNT_DATA_DIR", PACKAGE_DIR.parent / "var")).resolve()
@@ -138,6 +138,19 @@ OTP_TOTP_ISSUER = "Meldpunt"
 MELDPUNT_RECEIPT_HASH_PARAMETERS: dict[str, int] = {}
 # Fernet key that encrypts backups (set per environment).
 MELDPUNT_BACKUP_KEY = ""
+# Days after closing a case before its reports, logbook and evidence are
+# deleted; the register entry (the case row) stays. See ADR 0005.
+MELDPUNT_RETENTION_DAYS = env_days_by_kind(
+    "MELDPUNT_RETENTION_DAYS",
+    {
+        "unknown": 5 * 365,
+        "malfunction": 365,
+        "physical": 2 * 365,
+        "possible_breach": 5 * 365,
+        "other": 5 * 365,
+    },
+)
+MELDPUNT_ACCESS_LOG_DAYS = env_int("MELDPUNT_ACCESS_LOG_DAYS", 2 * 365, minimum=30)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
