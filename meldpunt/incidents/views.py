@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import io
 from collections.abc import Callable
 
 from django import forms
@@ -151,7 +152,9 @@ close = _case_action(
 def download_evidence(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     evidence = get_object_or_404(Evidence, pk=pk, incident__reference=reference)
     response = FileResponse(
-        iter([read_decrypted(evidence.stored_name)]),
+        # A file object, not an iterator: only then does FileResponse set the
+        # Content-Disposition header that makes the browser download it.
+        io.BytesIO(read_decrypted(evidence.stored_name)),
         as_attachment=True,
         filename=evidence.original_name,
         content_type="application/octet-stream",
