@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
+import logging
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
 
 from meldpunt.incidents.access import handler_required
 
@@ -13,9 +16,24 @@ from .forms import AnswerForm, QuestionForm, ReceiptForm, ReportForm
 from .models import Report
 
 _SESSION_KEY = "meldpunt_last_report"
+logger = logging.getLogger(__name__)
+
+
+_LIMITED = {
+    "key": "user_or_ip",
+    "rate": "meldpunt.reports.throttle.report_rate",
+    "method": "POST",
+    "block": True,
+}
+
+
+def too_many_requests(request: HttpRequest, exception: Exception) -> HttpResponse:
+    logger.warning("public_form_rate_limited", extra={"path": request.path})
+    return render(request, "reports/too_many_requests.html", status=429)
 
 
 @never_cache
+@ratelimit(group="public_forms", **_LIMITED)
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     allow_anonymous = request.user.is_authenticated
@@ -71,6 +89,7 @@ def _thread(request: HttpRequest, report: Report, code: str) -> HttpResponse:
 
 
 @never_cache
+@ratelimit(group="public_forms", **_LIMITED)
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
     """An anonymous reporter reads the CISO's questions with their receipt code."""
@@ -86,6 +105,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@ratelimit(group="public_forms", **_LIMITED)
 @require_POST
 def answer(request: HttpRequest) -> HttpResponse:
     form = AnswerForm(request.POST)

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "meldpunt.accounts.middleware.SessionLifetimeMiddleware",
     "meldpunt.accounts.middleware.SecondFactorMiddleware",
     "meldpunt.accounts.enforcement.PolicyMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.
@@ -150,6 +151,12 @@ MELDPUNT_RETENTION_DAYS = env_days_by_kind(
         "other": 5 * 365,
     },
 )
+# Posts of the public forms one client may make, e.g. "10/10m": a flood from
+# one client is refused while everyone else still gets through.
+MELDPUNT_REPORT_RATE = env_str("MELDPUNT_REPORT_RATE", "10/10m")
+MELDPUNT_TRUSTED_PROXIES = env_int("MELDPUNT_TRUSTED_PROXIES", 0)
+RATELIMIT_IP_META_KEY = "meldpunt.reports.throttle.client_address"
+RATELIMIT_VIEW = "meldpunt.reports.views.too_many_requests"
 MELDPUNT_ACCESS_LOG_DAYS = env_int("MELDPUNT_ACCESS_LOG_DAYS", 2 * 365, minimum=30)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
