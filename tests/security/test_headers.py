@@ -113,3 +113,22 @@ def test_production_sends_hsts_and_secure_cookies(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["31536000", "True", "True", "True"]
+
+
+def test_log_lines_carry_utc_times_and_key_value_context() -> None:
+    import logging
+
+    from meldpunt.logs import EventFormatter
+
+    formatter = EventFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    record = logging.makeLogRecord(
+        {"name": "meldpunt.security", "levelname": "WARNING", "msg": "login_failed"}
+    )
+    record.created, record.msecs, record.user_id = 0.0, 0.0, 7
+
+    line = formatter.format(record)
+
+    assert (
+        line
+        == "1970-01-01T00:00:00.000Z WARNING meldpunt.security login_failed user_id=7"
+    )
