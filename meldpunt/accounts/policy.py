@@ -110,6 +110,8 @@ POLICY: dict[str, Rule] = {
     "reports:follow_up": PUBLIC,
     "reports:answer": PUBLIC,
     "reports:ask": HANDLE_CASE,
+    "oidc_start": PUBLIC,
+    "oidc_callback": PUBLIC,
     "accounts:second_factor": SIGNED_IN,
     "accounts:second_factor_setup": SIGNED_IN,
     "accounts:recovery_codes": SIGNED_IN,

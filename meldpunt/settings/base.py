@@ -117,7 +117,27 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked account before the password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Does nothing unless single sign-on is configured below.
+    "meldpunt.accounts.oidc.ExistingAccountsBackend",
 ]
+# Optional single sign-on (OpenID Connect), e.g. a government identity
+# provider. Everything stays off until a client id is set.
+OIDC_RP_CLIENT_ID = env_str("MELDPUNT_OIDC_CLIENT_ID", "")
+MELDPUNT_OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env_str("MELDPUNT_OIDC_CLIENT_SECRET", "")
+MELDPUNT_OIDC_ISSUER = env_str("MELDPUNT_OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("MELDPUNT_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("MELDPUNT_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("MELDPUNT_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("MELDPUNT_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("MELDPUNT_OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+MELDPUNT_OIDC_USERNAME_CLAIM = env_str(
+    "MELDPUNT_OIDC_USERNAME_CLAIM", "preferred_username"
+)
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_callback"
 # Lock an account (not an address: staff share the office's address) after
 # this many wrong passwords in a row, for the cool-off period.
 AXES_FAILURE_LIMIT = env_int("MELDPUNT_LOGIN_FAILURE_LIMIT", 5, minimum=3)

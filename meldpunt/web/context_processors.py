@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
@@ -7,5 +8,6 @@ from meldpunt.accounts.policy import sees_any_case
 
 def meldpunt(request: HttpRequest) -> dict[str, object]:
     return {
-        "handles_cases": SimpleLazyObject(lambda: sees_any_case(request.user, None))
+        "handles_cases": SimpleLazyObject(lambda: sees_any_case(request.user, None)),
+        "single_sign_on": settings.MELDPUNT_OIDC_ENABLED,
     }

@@ -61,6 +61,8 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
     "reports:follow_up": ("get", EVERYONE),
     "reports:answer": ("post", EVERYONE),
     "reports:ask": ("get", HANDLES_CASE),
+    "oidc_start": ("get", EVERYONE),
+    "oidc_callback": ("get", EVERYONE),
     "accounts:second_factor": ("get", SIGNED_IN),
     "accounts:second_factor_setup": ("get", SIGNED_IN),
     "accounts:recovery_codes": ("get", SIGNED_IN),
