@@ -18,4 +18,4 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        return "".join(self.cleaned_data["code"].split()).lower()
+        return "".join(self.cleaned_data["code"].split())

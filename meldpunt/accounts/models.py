@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 
 class Consultation(models.Model):
@@ -85,3 +86,59 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.action}"
+
+
+class RecoveryCodeDevice(ThrottlingMixin, Device):
+    """Single-use recovery codes for when the authenticator app is lost.
+
+    Unlike django-otp's static tokens, the codes are stored only as Argon2id
+    hashes (ASVS 6.5.2): a copy of the database yields no working code. Each
+    code has a short public look-up part so that a try costs one slow hash.
+    """
+
+    class Meta(Device.Meta):
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    def verify_token(self, token: object) -> bool:
+        from .hashing import slow_hash_matches
+
+        allowed, _details = self.verify_is_allowed()
+        if not allowed:
+            return False
+        code = normalise_recovery_code(str(token))
+        for candidate in self.codes.filter(lookup=code[:LOOKUP]):
+            if slow_hash_matches(code[LOOKUP:], candidate.secret_hash):
+                candidate.delete()
+                self.throttle_reset()
+                return True
+        self.throttle_increment()
+        return False
+
+
+LOOKUP = 4
+
+
+def normalise_recovery_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(
+        RecoveryCodeDevice,
+        verbose_name=_("device"),
+        on_delete=models.CASCADE,
+        related_name="codes",
+    )
+    lookup = models.CharField(_("look-up part"), max_length=8, db_index=True)
+    secret_hash = models.CharField(_("hash of the secret part"), max_length=200)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.device_id}:{self.lookup}"

@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
     "meldpunt.accounts",
     "meldpunt.incidents",
     "meldpunt.logbook",
@@ -154,9 +153,9 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "meldpunt.accounts.views.locked_out"
 OTP_TOTP_ISSUER = "Meldpunt"
-# Argon2id parameters for anonymous reporters' receipt codes (argon2-cffi's
+# Argon2id parameters for receipt and recovery codes (argon2-cffi's
 # keyword arguments); empty means the library's current recommendation.
-MELDPUNT_RECEIPT_HASH_PARAMETERS: dict[str, int] = {}
+MELDPUNT_SLOW_HASH_PARAMETERS: dict[str, int] = {}
 # Fernet key that encrypts backups (set per environment).
 MELDPUNT_BACKUP_KEY = ""
 # Days after closing a case before its reports, logbook and evidence are

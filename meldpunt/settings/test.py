@@ -16,7 +16,7 @@ WHITENOISE_USE_FINDERS = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests post many reports from one address; the flood test sets its own rate.
 MELDPUNT_REPORT_RATE = "10000/m"
-MELDPUNT_RECEIPT_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024}
+MELDPUNT_SLOW_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 _TMP = Path(tempfile.mkdtemp(prefix="meldpunt-test-"))
