@@ -116,6 +116,7 @@ POLICY: dict[str, Rule] = {
     "accounts:second_factor_setup": SIGNED_IN,
     "accounts:recovery_codes": SIGNED_IN,
     "accounts:access_log": ACCESS_LOG,
+    "accounts:consult": MANAGE_CASE,
     "incidents:worklist": CASE_LIST,
     "incidents:detail": VIEW_CASE,
     "incidents:evidence": DOWNLOAD_EVIDENCE,

@@ -9,4 +9,5 @@ urlpatterns = [
     path("tweede-factor/instellen/", views.setup, name="second_factor_setup"),
     path("herstelcodes/", views.recovery_codes, name="recovery_codes"),
     path("toegangslog/", views.access_log, name="access_log"),
+    path("raadplegen/<str:reference>/", views.consult, name="consult"),
 ]

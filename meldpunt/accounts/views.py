@@ -2,10 +2,11 @@
 import django_otp
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -14,10 +15,12 @@ from django.views.decorators.http import require_http_methods
 from django_otp.models import Device
 
 from meldpunt.incidents.access import handler_required
+from meldpunt.incidents.models import Incident
 
 from . import second_factor
-from .forms import CodeForm
+from .forms import CodeForm, ConsultForm
 from .models import AccessEvent
+from .services import consult_on_case
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -125,3 +128,22 @@ def access_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, 100).get_page(request.GET.get("pagina"))
     context = {"page": page, "reference": reference}
     return render(request, "accounts/access_log.html", context)
+
+
+@handler_required
+@require_http_methods(["GET", "POST"])
+def consult(request: HttpRequest, reference: str) -> HttpResponse:
+    """Open one case to a director or the FG."""
+    incident = get_object_or_404(Incident, reference=reference)
+    form = ConsultForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        consult_on_case(
+            incident=incident, person=form.cleaned_data["person"], actor=request.user
+        )
+        messages.success(request, _("The case is open to them for consultation."))
+        return redirect(incident)
+
+    consulted = incident.consultations.select_related("person")
+    context = {"incident": incident, "form": form, "consulted": consulted}
+    status = 400 if form.errors else 200
+    return render(request, "accounts/consult.html", context, status=status)

@@ -3,11 +3,14 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from meldpunt.accounts.policy import sees_any_case
+from meldpunt.accounts.policy import can_read_access_log, sees_any_case
 
 
 def meldpunt(request: HttpRequest) -> dict[str, object]:
     return {
         "handles_cases": SimpleLazyObject(lambda: sees_any_case(request.user, None)),
         "single_sign_on": settings.MELDPUNT_OIDC_ENABLED,
+        "reads_access_log": SimpleLazyObject(
+            lambda: can_read_access_log(request.user, None)
+        ),
     }

@@ -47,6 +47,7 @@ CASE_URLS = frozenset(
         "incidents:close",
         "incidents:assign",
         "reports:ask",
+        "accounts:consult",
     }
 )
 
@@ -67,6 +68,7 @@ EXPECTED: dict[str, tuple[str, frozenset[str]]] = {
     "accounts:second_factor_setup": ("get", SIGNED_IN),
     "accounts:recovery_codes": ("get", SIGNED_IN),
     "accounts:access_log": ("get", frozenset({"ciso", "deputy", "fg", "fg_consulted"})),
+    "accounts:consult": ("get", FULL_ACCESS),
     "incidents:worklist": ("get", SEES_CASE),
     "incidents:detail": ("get", SEES_CASE),
     "incidents:evidence": ("get", SEES_CASE),
@@ -230,3 +232,13 @@ def test_only_a_director_or_fg_can_be_consulted(world: dict) -> None:
             person=world["people"]["office"],
             actor=world["people"]["ciso"],
         )
+
+
+def test_ciso_consults_the_fg_through_the_form(world: dict) -> None:
+    fg = world["people"]["fg"]
+    client = log_in_verified(Client(), world["people"]["ciso"])
+
+    client.post(_url("accounts:consult", world["other"]), {"person": fg.pk})
+
+    viewer = log_in_verified(Client(), fg)
+    assert viewer.get(_url("incidents:detail", world["other"])).status_code == 200
