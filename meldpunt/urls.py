@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from meldpunt.accounts import oidc
+from meldpunt.accounts import views as account_views
 from meldpunt.web import views as web_views
 
 urlpatterns = [
@@ -11,7 +12,7 @@ urlpatterns = [
     path("melden/", include("meldpunt.reports.urls")),
     path("zaken/", include("meldpunt.incidents.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", account_views.LogoutView.as_view(), name="logout"),
     path("account/", include("meldpunt.accounts.urls")),
     path("sso/start/", oidc.start, name="oidc_start"),
     path("sso/terug/", oidc.callback, name="oidc_callback"),

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 from .models import AccessEvent
 from .policy import Rule, rule_for
@@ -42,6 +43,11 @@ class PolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        rule = getattr(request, "meldpunt_rule", None)
+        if rule is not None and not rule.public:
+            # Pages behind a login hold case or account data: no browser or
+            # proxy may keep a copy.
+            add_never_cache_headers(response)
         if response.status_code == 200:
             _record_access(request)
         return response

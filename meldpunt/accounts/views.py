@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 import django_otp
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -147,3 +150,12 @@ def consult(request: HttpRequest, reference: str) -> HttpResponse:
     context = {"incident": incident, "form": form, "consulted": consulted}
     status = 400 if form.errors else 200
     return render(request, "accounts/consult.html", context, status=status)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out and tell the browser to drop what it kept of the session."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+        return response

@@ -132,3 +132,16 @@ def test_log_lines_carry_utc_times_and_key_value_context() -> None:
         line
         == "1970-01-01T00:00:00.000Z WARNING meldpunt.security login_failed user_id=7"
     )
+
+
+def test_pages_behind_a_login_are_never_cached(ciso_client: Client) -> None:
+    response = ciso_client.get("/zaken/")
+
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_logout_tells_the_browser_to_clear_what_it_kept(ciso_client: Client) -> None:
+    response = ciso_client.post("/uitloggen/")
+
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
