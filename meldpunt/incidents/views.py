@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from meldpunt.accounts.policy import visible_cases
+from meldpunt.accounts.policy import can_handle_case, can_manage_case, visible_cases
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.storage import read_decrypted
 from meldpunt.reports.models import Report
@@ -66,6 +66,9 @@ def _render_case(
         "status_form": StatusForm(current=incident.status),
         "close_form": CloseForm(),
         "can_close": can_transition(incident.status, Status.CLOSED),
+        # Only the forms this person may use (the policy refuses the rest).
+        "can_handle": can_handle_case(request.user, incident),
+        "can_manage": can_manage_case(request.user, incident),
         **bound,
     }
     return render(request, "incidents/detail.html", context, status=status)

@@ -242,3 +242,37 @@ def test_ciso_consults_the_fg_through_the_form(world: dict) -> None:
 
     viewer = log_in_verified(Client(), fg)
     assert viewer.get(_url("incidents:detail", world["other"])).status_code == 200
+
+
+def test_ciso_hands_a_case_to_a_temporary_handler_who_sees_only_that_case(
+    world: dict, make_user
+) -> None:
+    helper = make_user("tijdelijk")
+    ciso = log_in_verified(Client(), world["people"]["ciso"])
+
+    ciso.post(_url("incidents:assign", world["other"]), {"handler": helper.pk})
+
+    client = log_in_verified(Client(), helper)
+    assert client.get(_url("incidents:detail", world["other"])).status_code == 200
+    assert client.get(_url("incidents:detail", world["case"])).status_code == 403
+
+
+def test_case_page_shows_only_the_forms_the_person_may_use(world: dict) -> None:
+    url = _url("incidents:detail", world["case"])
+    pages = {
+        actor: log_in_verified(Client(), world["people"][actor]).get(url)
+        for actor in ("ciso", "handler", "director_consulted")
+    }
+
+    assigns = {
+        actor: reverse("incidents:assign", args=[world["case"].reference])
+        in page.content.decode()
+        for actor, page in pages.items()
+    }
+    notes = {
+        actor: reverse("incidents:note", args=[world["case"].reference])
+        in page.content.decode()
+        for actor, page in pages.items()
+    }
+    assert assigns == {"ciso": True, "handler": False, "director_consulted": False}
+    assert notes == {"ciso": True, "handler": True, "director_consulted": False}

@@ -233,3 +233,17 @@ def test_demo_prints_what_a_case_handler_needs_to_log_in(capsys) -> None:
     client.post("/account/tweede-factor/", {"code": code})
     assert client.get("/zaken/").status_code == 200
     assert "otpauth" not in re.search(r"^  medewerker.*\n.*$", out, re.M).group(0)
+
+
+def test_temporary_handler_needs_the_second_factor_once_handed_a_case(
+    staff: object, ciso: object, make_report
+) -> None:
+    from meldpunt.incidents.services import assign_handler
+
+    assign_handler(incident=make_report().incident, handler=staff, actor=ciso)
+    client = Client()
+    _log_in(client, "medewerker")
+
+    response = client.get("/zaken/")
+
+    assert response["Location"].startswith("/account/tweede-factor/")
