@@ -82,3 +82,21 @@ def env_number_list(name: str, default: list[float]) -> list[float]:
     if any(value <= 0 for value in values):
         raise ImproperlyConfigured(f"{name} must list numbers above 0.")
     return values
+
+
+def env_days_by_kind(name: str, default: dict[str, int]) -> dict[str, int]:
+    """Read ``kind=days,kind=days``; unnamed kinds keep their default."""
+    raw = env_str(name, "")
+    result = dict(default)
+    for item in filter(None, (part.strip() for part in raw.split(","))):
+        kind, _sep, days = item.partition("=")
+        if kind.strip() not in default:
+            raise ImproperlyConfigured(
+                f"{name}: unknown kind {kind.strip()!r}; use one of {sorted(default)}."
+            )
+        if not days.strip().isdigit() or int(days) < 1:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} needs a whole number of days, at least 1."
+            )
+        result[kind.strip()] = int(days)
+    return result

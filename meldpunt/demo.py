@@ -13,8 +13,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from meldpunt.accounts.roles import Role
+from meldpunt.accounts.roles import Role, requires_second_factor
+from meldpunt.accounts.services import consult_on_case
 from meldpunt.imports.services import choose_date_order, confirm_import, start_import
 from meldpunt.incidents import services as incidents
 from meldpunt.incidents.models import Incident, PersonalData
@@ -45,23 +47,42 @@ ACCOUNTS = [
 ]
 
 
-def create_accounts(*, reset_passwords: bool) -> dict[str, str]:
-    """Create missing demo accounts; return the passwords set in this run."""
+@dataclass(frozen=True)
+class DemoCredentials:
+    password: str
+    authenticator_uri: str | None
+
+
+def _demo_authenticator(user: AbstractBaseUser) -> str | None:
+    """Give an account that needs a second factor a fresh authenticator key."""
+    if not requires_second_factor(user):
+        return None
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
+    return str(device.config_url)
+
+
+def create_accounts(*, reset_passwords: bool) -> dict[str, DemoCredentials]:
+    """Create missing demo accounts; return the credentials set in this run."""
     user_model = get_user_model()
-    passwords: dict[str, str] = {}
+    credentials: dict[str, DemoCredentials] = {}
     for account in ACCOUNTS:
         user, created = user_model.objects.get_or_create(
             username=account.username,
             defaults={"first_name": account.first_name, "last_name": account.last_name},
         )
+        password = secrets.token_urlsafe(12)
         if created or reset_passwords:
-            passwords[account.username] = secrets.token_urlsafe(12)
-            user.set_password(passwords[account.username])
+            user.set_password(password)
         is_admin = Role.ADMINISTRATOR in account.roles
         user.is_staff = user.is_superuser = is_admin
         user.save()
         user.groups.set(Group.objects.filter(name__in=account.roles))
-    return passwords
+        if created or reset_passwords:
+            credentials[account.username] = DemoCredentials(
+                password=password, authenticator_uri=_demo_authenticator(user)
+            )
+    return credentials
 
 
 def _account(username: str) -> AbstractBaseUser:
@@ -238,6 +259,10 @@ def _breach_case(
             occurred_at=at(300),
             files=[UploadedEvidence("bevestiging-verwijdering.eml", CONFIRMATION)],
         )
+    with _clock(at(100)):
+        # The director and the FG see the case because they were consulted.
+        consult_on_case(incident=breach, person=director, actor=ciso)
+        consult_on_case(incident=breach, person=fg, actor=ciso)
     with _clock(at(420)):
         append_entry(
             incident=breach,

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from meldpunt.accounts import oidc
+from meldpunt.accounts import views as account_views
 from meldpunt.web import views as web_views
 
 urlpatterns = [
@@ -15,7 +17,10 @@ urlpatterns = [
     path("zaken/", include("meldpunt.incidents.urls")),
     path("", include("meldpunt.guidance.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", account_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("meldpunt.accounts.urls")),
+    path("sso/start/", oidc.start, name="oidc_start"),
+    path("sso/terug/", oidc.callback, name="oidc_callback"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

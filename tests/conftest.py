@@ -52,11 +52,24 @@ def staff(make_user: Callable[..., AbstractBaseUser]) -> AbstractBaseUser:
     return make_user("medewerker")
 
 
+def log_in_verified(client: Client, user: AbstractBaseUser) -> Client:
+    """Log ``user`` in as if they gave their password and a TOTP code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "authenticator"}
+    )
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def ciso_client(ciso: AbstractBaseUser) -> Client:
-    client = Client()
-    client.force_login(ciso)
-    return client
+    return log_in_verified(Client(), ciso)
 
 
 @pytest.fixture

@@ -22,3 +22,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(ensure_role_groups, sender=self)
+        from . import middleware, security_log  # noqa: F401 (connects signals)
+
+        security_log.connect_lockout_signal()

@@ -20,6 +20,10 @@ class Role(models.TextChoices):
 
 
 CASE_HANDLER_ROLES = frozenset({Role.CISO, Role.DEPUTY_CISO})
+# Every role that can see case data, or manage the accounts that can.
+SECOND_FACTOR_ROLES = frozenset(
+    {Role.CISO, Role.DEPUTY_CISO, Role.DIRECTOR, Role.FG, Role.ADMINISTRATOR}
+)
 
 
 def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
@@ -36,3 +40,24 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
 def handles_cases(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Whether ``user`` may see and handle every case."""
     return bool(roles_of(user) & CASE_HANDLER_ROLES)
+
+
+def requires_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether ``user`` must prove a second factor before using their session."""
+    if not user.is_authenticated:
+        return False
+    if roles_of(user) & SECOND_FACTOR_ROLES:
+        return True
+    if user.is_staff or user.is_superuser:  # type: ignore[union-attr]
+        return True
+    from meldpunt.incidents.models import Incident
+
+    # A temporary handler sees the case handed to them. A reporter guided
+    # through their own report while the CISO is away is not stopped for an
+    # authenticator set-up in the middle of an incident: they see only what
+    # they reported themselves.
+    return (
+        Incident.objects.filter(handler=user)
+        .exclude(procedure_run__guided=True, reports__reporter=user)
+        .exists()
+    )

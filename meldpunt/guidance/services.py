@@ -3,7 +3,9 @@
 
 import logging
 from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,7 +29,7 @@ from meldpunt.core.procedure import (
 from meldpunt.incidents.models import Incident
 from meldpunt.incidents.workflow import Status
 from meldpunt.logbook.dossier import DossierNotSent, send_dossier
-from meldpunt.logbook.models import Channel, Direction, EntryKind
+from meldpunt.logbook.models import Channel, Direction, EntryKind, LogbookEntry
 from meldpunt.logbook.services import append_entry
 
 from .definitions import (
@@ -40,6 +42,19 @@ from .models import Absence, EmergencyNumberDisclosure, ProcedureAnswer, Procedu
 from .presenting import describe_answer
 
 logger = logging.getLogger(__name__)
+
+# The time Meldpunt records for what it does on its own at an anonymous
+# report: the report's coarse time, never a precise one that could single
+# the reporter out (see meldpunt.reports.services).
+_RECORDED_AT: ContextVar[datetime | None] = ContextVar("recorded_at", default=None)
+
+
+def _now() -> datetime:
+    return _RECORDED_AT.get() or timezone.now()
+
+
+def _append(**fields: Any) -> LogbookEntry:
+    return append_entry(recorded_at=_RECORDED_AT.get(), **fields)
 
 
 def current_availability(now: datetime | None = None) -> Availability:
@@ -98,11 +113,26 @@ def start_procedure(
 
     # Path C (a supplier, or someone stuck) is never walked through the steps.
     guided = availability.path is Path.GUIDED and first_answer == "incident"
+    anonymous = incident.reports.filter(anonymous=True).exists()
+    token = _RECORDED_AT.set(incident.reported_at if anonymous else None)
+    try:
+        return _start(incident, actor, availability, first_answer, guided)
+    finally:
+        _RECORDED_AT.reset(token)
+
+
+def _start(
+    incident: Incident,
+    actor: AbstractBaseUser | None,
+    availability: Availability,
+    first_answer: str,
+    guided: bool,
+) -> ProcedureRun:
     run = ProcedureRun.objects.create(
         incident=incident,
         definition=snapshot_active_definition(),
         guided=guided,
-        started_at=timezone.now(),
+        started_at=_now(),
     )
     _answer(run=run, step_id="start", answer_id=first_answer, data={}, actor=actor)
     if first_answer == "incident":
@@ -178,11 +208,11 @@ def _answer(
         answer_id=answer_id,
         data=dict(data),
         answered_by=actor,
-        answered_at=timezone.now(),
+        answered_at=_now(),
     )
     after = run_state(run)
     summary, text = describe_answer(before.step, answer, data)
-    append_entry(
+    _append(
         incident=run.incident,
         actor=actor,
         kind=EntryKind.DECISION,
@@ -203,7 +233,7 @@ def _finish(
     assert state.outcome is not None  # noqa: S101 - narrowed for the type checker
     run.outcome = state.outcome.id
     run.save(update_fields=["outcome"])
-    append_entry(
+    _append(
         incident=run.incident,
         actor=actor,
         kind=EntryKind.DECISION,
@@ -229,7 +259,7 @@ def _carry_out(
     elif action.type is ActionType.BECOME_HANDLER and actor is not None:
         incident.handler = actor
         incident.save(update_fields=["handler", "updated_at"])
-        append_entry(
+        _append(
             incident=incident,
             actor=actor,
             kind=EntryKind.DECISION,
@@ -245,7 +275,7 @@ def _carry_out(
         run.assessment_opened = True
         run.save(update_fields=["assessment_opened"])
     elif action.type in (ActionType.DRAFT_NOTIFICATION, ActionType.REQUIRE_APPROVAL):
-        append_entry(
+        _append(
             incident=incident,
             actor=actor,
             kind=EntryKind.NOTE,
@@ -290,7 +320,7 @@ def _notify_role(run: ProcedureRun, role: str, actor: AbstractBaseUser | None) -
             ).first(),
         },
     )
-    append_entry(
+    _append(
         incident=run.incident,
         actor=actor,
         kind=EntryKind.COMMUNICATION,
@@ -313,7 +343,7 @@ def _send_to_mailbox(
         # The dossier records its own entry once the mail has really left.
         transaction.on_commit(lambda: _send_dossier_now(run.incident, actor))
         return
-    append_entry(
+    _append(
         incident=run.incident,
         actor=actor,
         kind=EntryKind.COMMUNICATION,
@@ -344,7 +374,7 @@ def record_consultation(
 ) -> None:
     """Who was consulted, when, by which channel, and what they advised."""
     Incident.objects.select_for_update().get(pk=incident.pk)
-    append_entry(
+    _append(
         incident=incident,
         actor=actor,
         kind=EntryKind.CONSULTATION,

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.accounts.roles import CASE_HANDLER_ROLES
+from meldpunt.accounts.roles import CASE_HANDLER_ROLES, Role
 
 from .workflow import Kind, Status, next_statuses
 
@@ -16,9 +16,17 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M"]
 
 
 def case_handlers() -> QuerySet:
+    """CISO and deputies, and any member of staff as a temporary handler.
+
+    A temporary handler sees only the case handed to them (see the access
+    policy) and must set up the second factor before they can open it.
+    """
     return (
         get_user_model()
-        .objects.filter(is_active=True, groups__name__in=CASE_HANDLER_ROLES)
+        .objects.filter(
+            is_active=True,
+            groups__name__in=[*CASE_HANDLER_ROLES, Role.REPORTER],
+        )
         .distinct()
         .order_by("first_name", "username")
     )

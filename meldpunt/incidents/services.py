@@ -32,10 +32,13 @@ def next_reference(year: int) -> str:
 
 @transaction.atomic
 def open_incident(
-    *, discovered_at: datetime | None, personal_data: str = PersonalData.UNKNOWN
+    *,
+    discovered_at: datetime | None,
+    personal_data: str = PersonalData.UNKNOWN,
+    reported_at: datetime | None = None,
 ) -> Incident:
     """Create the case for a new report (the report records the logbook entry)."""
-    now = timezone.now()
+    now = reported_at or timezone.now()
     incident = Incident.objects.create(
         reference=next_reference(timezone.localtime(now).year),
         discovered_at=discovered_at,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from meldpunt.accounts.policy import can_handle_case, can_manage_case, visible_cases
 from meldpunt.guidance.models import ProcedureRun
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.shortcuts import SHORTCUTS
@@ -32,8 +33,10 @@ from .workflow import Status, can_transition
 @handler_required
 def worklist(request: HttpRequest) -> HttpResponse:
     show_closed = request.GET.get("gesloten") == "1"
-    incidents = Incident.objects.select_related("handler").prefetch_related(
-        "facts_versions", "breach_decisions"
+    incidents = (
+        visible_cases(request.user)
+        .select_related("handler")
+        .prefetch_related("facts_versions", "breach_decisions")
     )
     if not show_closed:
         incidents = incidents.exclude(status=Status.CLOSED)
@@ -75,6 +78,9 @@ def _render_case(
         "can_close": can_transition(incident.status, Status.CLOSED),
         "chain": check_incident(incident),
         "shortcuts": SHORTCUTS,
+        # Only the forms this person may use (the policy refuses the rest).
+        "can_handle": can_handle_case(request.user, incident),
+        "can_manage": can_manage_case(request.user, incident),
         **bound,
     }
     return render(request, "incidents/detail.html", context, status=status)

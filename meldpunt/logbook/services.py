@@ -90,6 +90,7 @@ def append_entry(
     occurred_at: datetime | None = None,
     corrects: LogbookEntry | None = None,
     files: Sequence[UploadedEvidence] = (),
+    recorded_at: datetime | None = None,
 ) -> LogbookEntry:
     """Append one entry (with its evidence) to ``incident``'s chain.
 
@@ -114,6 +115,7 @@ def append_entry(
                 reasons=reasons,
                 participants=participants,
                 occurred_at=occurred_at,
+                recorded_at=recorded_at,
                 corrects=corrects,
                 stored=stored,
             )
@@ -136,6 +138,7 @@ def _append_locked(
     stored: list[tuple[str, StoredFile]],
     corrects: LogbookEntry | None,
     occurred_at: datetime | None,
+    recorded_at: datetime | None = None,
     **fields: str,
 ) -> LogbookEntry:
     Incident.objects.select_for_update().only("id").get(pk=incident.pk)
@@ -149,7 +152,7 @@ def _append_locked(
     if corrects is not None and corrects.incident_id != incident.pk:
         raise ValueError("correction_of_other_incident")
 
-    now = timezone.now()
+    now = recorded_at or timezone.now()
     entry = LogbookEntry(
         incident=incident,
         sequence=sequence,

@@ -129,3 +129,49 @@ class SupplierReportForm(forms.Form):
         if not text:
             raise forms.ValidationError(_("Describe what happened."))
         return text
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(
+        label=_("Receipt code"),
+        help_text=_("The code you were shown when you sent your report."),
+        max_length=64,
+        error_messages={"required": _("Enter your receipt code.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+class AnswerForm(forms.Form):
+    code = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    text = forms.CharField(
+        label=_("Your answer"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20_000,
+        error_messages={"required": _("Write your answer first.")},
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write your answer first."))
+        return text
+
+
+class QuestionForm(forms.Form):
+    report = forms.IntegerField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Question to the reporter"),
+        help_text=_(
+            "The reporter reads it with their receipt code; they cannot be "
+            "reached any other way."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+        error_messages={"required": _("Write the question first.")},
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the question first."))
+        return text

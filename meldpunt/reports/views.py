@@ -1,30 +1,49 @@
 # SPDX-License-Identifier: EUPL-1.2
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
+from django.contrib import messages
+from django.core import signing
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.decorators import ratelimit
 
 from meldpunt.core.availability import Availability, Path
 from meldpunt.guidance.access import grant_guidance
 from meldpunt.guidance.mail import mailbox_address
 from meldpunt.guidance.models import ProcedureRun
 from meldpunt.guidance.services import current_availability, start_procedure
+from meldpunt.incidents.access import handler_required
 from meldpunt.organisation import organisation
 
-from .forms import ReportForm, SupplierReportForm
+from . import services
+from .forms import AnswerForm, QuestionForm, ReceiptForm, ReportForm, SupplierReportForm
 from .models import Report, ReportChannel
 from .ratelimit import count_accepted, over_limit
-from .services import submit_report
 
 _SESSION_KEY = "meldpunt_last_report"
-_FINGERPRINT_KEY = "meldpunt_last_report_fingerprint"
+_REPEAT_COOKIE = "meldpunt_last_report"
+_REPEAT_SALT = "meldpunt.reports.repeat"
 _REPEAT_SECONDS = 600
+logger = logging.getLogger(__name__)
+
+_LIMITED = {
+    "key": "user_or_ip",
+    "rate": "meldpunt.reports.throttle.report_rate",
+    "method": "POST",
+    "block": True,
+}
+
+
+def too_many_requests(request: HttpRequest, exception: Exception) -> HttpResponse:
+    logger.warning("public_form_rate_limited", extra={"path": request.path})
+    return render(request, "reports/too_many_requests.html", status=429)
 
 
 def _accepts(request: HttpRequest, form: Form, scope: str) -> bool:
@@ -50,25 +69,38 @@ def _accepts(request: HttpRequest, form: Form, scope: str) -> bool:
 
 
 def _repeated_report(request: HttpRequest, data: dict[str, object]) -> str | None:
-    """The reference of an identical report sent from this session just now.
+    """The reference of an identical report sent from this browser just now.
 
     Going back and sending the form again can give it a fresh token; the same
-    text from the same browser within minutes is still the same report.
+    text from the same browser within minutes is still the same report. The
+    memory is a signed cookie in the browser, so the server keeps no link
+    between a browser and an anonymous report.
     """
-    fingerprint = _fingerprint(data)
-    recent = request.session.get(_FINGERPRINT_KEY) or {}
-    age = timezone.now().timestamp() - recent.get("at", 0)
-    if recent.get("fingerprint") == fingerprint and age < _REPEAT_SECONDS:
-        return str(recent["reference"])
+    try:
+        recent = request.get_signed_cookie(
+            _REPEAT_COOKIE, default="", salt=_REPEAT_SALT, max_age=_REPEAT_SECONDS
+        )
+    except signing.BadSignature:
+        return None
+    fingerprint, _sep, reference = recent.partition(":")
+    if reference and fingerprint == _fingerprint(data):
+        return reference
     return None
 
 
-def _remember(request: HttpRequest, data: dict[str, object], reference: str) -> None:
-    request.session[_FINGERPRINT_KEY] = {
-        "fingerprint": _fingerprint(data),
-        "reference": reference,
-        "at": timezone.now().timestamp(),
-    }
+def _remember(
+    response: HttpResponse, data: dict[str, object], reference: str
+) -> HttpResponse:
+    response.set_signed_cookie(
+        _REPEAT_COOKIE,
+        f"{_fingerprint(data)}:{reference}",
+        salt=_REPEAT_SALT,
+        max_age=_REPEAT_SECONDS,
+        httponly=True,
+        samesite="Strict",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
 
 
 def _fingerprint(data: dict[str, object]) -> str:
@@ -79,6 +111,7 @@ def _fingerprint(data: dict[str, object]) -> str:
     ).hexdigest()
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     availability = current_availability()
@@ -92,8 +125,7 @@ def report(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         repeated = _repeated_report(request, data)
         if repeated is not None:
-            request.session[_SESSION_KEY] = repeated
-            return redirect("reports:received")
+            return _show_again(request, data, repeated)
         if _accepts(request, form, "report"):
             return _store_report(request, form, availability)
         status = 429
@@ -102,13 +134,17 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report.html", context, status=status)
 
 
+def _anonymous(request: HttpRequest, data: dict[str, object]) -> bool:
+    return not request.user.is_authenticated or bool(data.get("anonymous", False))
+
+
 def _store_report(
     request: HttpRequest, form: ReportForm, availability: Availability
 ) -> HttpResponse:
     data = form.cleaned_data
-    anonymous = not request.user.is_authenticated or data.get("anonymous", False)
+    anonymous = _anonymous(request, data)
     reporter = None if anonymous else request.user
-    created = submit_report(
+    created = services.submit_report(
         description=data["description"],
         discovered_at=data["discovered_at"],
         personal_data=data["personal_data"],
@@ -121,12 +157,50 @@ def _store_report(
     run = start_procedure(
         incident=created.incident, actor=reporter, availability=availability
     )
+    reference = created.incident.reference
+    if anonymous:
+        # Nothing of an anonymous report goes into a session (a session row
+        # could tie it to an account): the receipt code is shown once, and a
+        # guided reporter carries the case in a signed cookie of its own.
+        response = _received_anonymously(request, created, run)
+        if run.guided:
+            grant_guidance(request, response, reference)
+        return _remember(response, data, reference)
     if run.guided:
-        grant_guidance(request, created.incident.reference)
+        grant_guidance(request, None, reference)
     # The reference travels in the session, never in the URL.
-    request.session[_SESSION_KEY] = created.incident.reference
-    _remember(request, data, created.incident.reference)
-    return redirect("reports:received")
+    request.session[_SESSION_KEY] = reference
+    return _remember(redirect("reports:received"), data, reference)
+
+
+def _show_again(
+    request: HttpRequest, data: dict[str, object], reference: str
+) -> HttpResponse:
+    """The confirmation of a report sent before, without storing it again."""
+    if not _anonymous(request, data):
+        request.session[_SESSION_KEY] = reference
+        return redirect("reports:received")
+    created = (
+        Report.objects.select_related("incident")
+        .filter(incident__reference=reference)
+        .first()
+    )
+    if created is None:
+        return redirect("reports:report")
+    run = ProcedureRun.objects.filter(incident=created.incident).first()
+    return _received_anonymously(request, created, run)
+
+
+def _received_anonymously(
+    request: HttpRequest, created: Report, run: ProcedureRun | None
+) -> HttpResponse:
+    context = {
+        "reference": created.incident.reference,
+        "receipt_code": getattr(created, "receipt_code", None),
+        "anonymous": True,
+        "guided": bool(run and run.guided and not run.outcome),
+    }
+    return render(request, "reports/received.html", context)
 
 
 def received(request: HttpRequest) -> HttpResponse:
@@ -143,6 +217,7 @@ def received(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/received.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def supplier(request: HttpRequest) -> HttpResponse:
     form = SupplierReportForm(request.POST or None)
@@ -159,7 +234,7 @@ def _store_supplier_report(
     request: HttpRequest, form: SupplierReportForm
 ) -> HttpResponse:
     data = form.cleaned_data
-    created = submit_report(
+    created = services.submit_report(
         description=data["description"],
         supplier_contact=f"{data['company']}\n{data['contact']}",
         reporter=None,
@@ -175,3 +250,73 @@ def _store_supplier_report(
     )
     request.session[_SESSION_KEY] = created.incident.reference
     return redirect("reports:received")
+
+
+def _thread(request: HttpRequest, report: Report, code: str) -> HttpResponse:
+    context = {
+        "report": report,
+        "thread": report.messages.all(),
+        "form": AnswerForm(initial={"code": code}),
+    }
+    return render(request, "reports/follow_up_thread.html", context)
+
+
+@never_cache
+@ratelimit(group="public_forms", **_LIMITED)
+@require_http_methods(["GET", "POST"])
+def follow_up(request: HttpRequest) -> HttpResponse:
+    """An anonymous reporter reads the CISO's questions with their receipt code."""
+    form = ReceiptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = services.report_for_receipt(form.cleaned_data["code"])
+        if found is not None:
+            return _thread(request, found, form.cleaned_data["code"])
+        form.add_error(
+            "code", _("This receipt code is not known. Check it and try again.")
+        )
+    return render(request, "reports/follow_up.html", {"form": form})
+
+
+@never_cache
+@ratelimit(group="public_forms", **_LIMITED)
+@require_POST
+def answer(request: HttpRequest) -> HttpResponse:
+    form = AnswerForm(request.POST)
+    found = services.report_for_receipt(request.POST.get("code", ""))
+    if found is None:
+        return render(
+            request, "reports/follow_up.html", {"form": ReceiptForm()}, status=400
+        )
+    if not form.is_valid():
+        context = {"report": found, "thread": found.messages.all(), "form": form}
+        return render(request, "reports/follow_up_thread.html", context, status=400)
+
+    services.answer_as_reporter(report=found, text=form.cleaned_data["text"])
+    messages.success(request, _("Your answer has been sent."))
+    return _thread(request, found, form.cleaned_data["code"])
+
+
+@handler_required
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest, reference: str) -> HttpResponse:
+    """The case handler's side: questions to the case's anonymous reporters."""
+    reports = Report.objects.filter(
+        incident__reference=reference, anonymous=True
+    ).prefetch_related("messages")
+    if not reports:
+        raise Http404(_("This case has no anonymous report to ask about."))
+
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        target = reports.filter(pk=form.cleaned_data["report"]).first()
+        if target is None:
+            raise Http404(_("This case has no such report."))
+        services.ask_reporter(
+            report=target, text=form.cleaned_data["text"], actor=request.user
+        )
+        messages.success(request, _("The question is waiting for the reporter."))
+        return redirect("reports:ask", reference=reference)
+    context = {"reference": reference, "reports": reports, "form": form}
+    return render(
+        request, "reports/ask.html", context, status=400 if form.errors else 200
+    )

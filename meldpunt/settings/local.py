@@ -17,6 +17,9 @@ SECRET_KEY = env_str("SECRET_KEY", "") or local_secret(DATA_DIR, "secret-key")
 MELDPUNT_EVIDENCE_KEYS = [
     env_str("MELDPUNT_EVIDENCE_KEY", "") or local_secret(DATA_DIR, "evidence-key")
 ]
+MELDPUNT_BACKUP_KEY = env_str("MELDPUNT_BACKUP_KEY", "") or local_secret(
+    DATA_DIR, "backup-key"
+)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 WHITENOISE_USE_FINDERS = True
 # WhiteNoise serves from the finders here; it only needs the folder to exist.

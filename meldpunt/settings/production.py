@@ -11,6 +11,8 @@ SECRET_KEY = env_str("SECRET_KEY")
 MELDPUNT_EVIDENCE_KEYS = env_list(
     "MELDPUNT_EVIDENCE_KEYS", [env_str("MELDPUNT_EVIDENCE_KEY")]
 )
+# Optional here; 'meldpunt backup' and 'restore' refuse to run without it.
+MELDPUNT_BACKUP_KEY = env_str("MELDPUNT_BACKUP_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured
@@ -26,7 +28,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("MELDPUNT_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-CSRF_COOKIE_HTTPONLY = True
 
 STORAGES = {
     **STORAGES,

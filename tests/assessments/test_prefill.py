@@ -12,6 +12,7 @@ from meldpunt.assessments.prefill import prefilled_facts
 from meldpunt.core.availability import Availability, Path
 from meldpunt.guidance.services import answer_step, start_procedure
 from meldpunt.incidents.models import PersonalData
+from tests.conftest import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,7 @@ def test_the_guided_procedure_links_the_assessment_once_it_is_opened(
 ) -> None:
     incident = make_incident()
     run = _guided_to_personal_data(incident, staff, [])
-    client.force_login(staff)
+    log_in_verified(client, staff)
 
     page = client.get(reverse("guidance:guide", args=[incident.reference]))
 

@@ -12,6 +12,7 @@ from django.test import Client
 from meldpunt.accounts.roles import Role
 from meldpunt.incidents.models import Incident
 from meldpunt.reports.services import submit_report
+from tests.conftest import log_in_verified
 
 AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -52,8 +53,7 @@ def make_accounts() -> dict[str, AbstractBaseUser]:
 
 def log_in(page, base_url: str, user: AbstractBaseUser) -> None:
     """Give the browser the session of ``user``, without typing a password."""
-    client = Client()
-    client.force_login(user)
+    client = log_in_verified(Client(), user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies(
         [{"name": cookie.key, "value": cookie.value, "url": base_url}]
@@ -83,3 +83,21 @@ def tab_to(page, target, limit: int = 60) -> None:
         if locator.evaluate("(element) => element === document.activeElement"):
             return
     raise AssertionError(f"{target} cannot be reached with the Tab key")
+
+
+def log_in_with_code(
+    page, base_url: str, user: AbstractBaseUser, password: str
+) -> None:
+    """Log in through the pages as a person would: password, then TOTP code."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "app"}
+    )
+    page.goto(f"{base_url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.get_username())
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Bevestigen").click()

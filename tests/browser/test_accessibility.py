@@ -15,6 +15,7 @@ import pytest
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.assessments.services import record_facts
 from meldpunt.guidance.models import Absence
@@ -44,6 +45,10 @@ NOT_HTML = {
     "imports:confirm": "POST only; answers with the preview page (visited "
     "under imports:preview) or a redirect to the case or the progress page",
     "imports:cancel": "POST only; redirects to the case",
+    "reports:answer": "POST only; answers with the thread page (visited under "
+    "reports:follow_up) or the receipt-code form",
+    "oidc_start": "redirects to the organisation's identity provider",
+    "oidc_callback": "the identity provider's redirect back; ends in a redirect",
 }
 EXCLUDED_NAMESPACES = {
     "admin": "Django's own administration pages (/beheer/), for application "
@@ -299,7 +304,54 @@ def _import_progress(page, base_url, users) -> None:
         page.locator("progress").wait_for()
 
 
+def _password_login(page, base_url, user) -> None:
+    page.goto(base_url + "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.get_username())
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def _second_factor(page, base_url, users) -> None:
+    TOTPDevice.objects.create(user=users["ciso"], name="app", confirmed=True)
+    _password_login(page, base_url, users["ciso"])
+    page.get_by_label("Code").wait_for()
+
+
+def _second_factor_setup(page, base_url, users) -> None:
+    _password_login(page, base_url, users["ciso"])
+    page.get_by_label("Code").wait_for()
+
+
+def _follow_up_wrong_code(page, base_url, users) -> None:
+    page.goto(base_url + "/melden/opvolgen/")
+    page.get_by_label("Ontvangstcode").fill("ABCD-EFGH-JKLM-NPQR")
+    page.get_by_role("button", name="Vragen tonen").click()
+    page.get_by_role("heading", name="Verbeter het volgende").wait_for()
+
+
+def _ask_the_reporter(page, base_url, users) -> None:
+    page.goto(base_url + f"/melden/zaak/{report().reference}/vragen/")
+
+
+def _consult(page, base_url, users) -> None:
+    page.goto(base_url + f"/account/raadplegen/{report().reference}/")
+
+
 VISITS: dict[str, list[Visit]] = {
+    "accounts:second_factor": [Visit("code form", None, _second_factor)],
+    "accounts:second_factor_setup": [
+        Visit("authenticator set-up", None, _second_factor_setup)
+    ],
+    "accounts:recovery_codes": [
+        Visit("replace recovery codes", "ciso", _go("/account/herstelcodes/"))
+    ],
+    "accounts:access_log": [Visit("access log", "ciso", _go("/account/toegangslog/"))],
+    "accounts:consult": [Visit("consult form", "ciso", _consult)],
+    "reports:follow_up": [
+        Visit("receipt code form", None, _go("/melden/opvolgen/")),
+        Visit("unknown receipt code", None, _follow_up_wrong_code),
+    ],
+    "reports:ask": [Visit("questions to the reporter", "ciso", _ask_the_reporter)],
     "imports:upload": [
         Visit("empty form", "ciso", _import_upload),
         Visit("form with errors", "ciso", _import_upload_without_file),

@@ -6,6 +6,7 @@ import pytest
 from meldpunt.accounts.roles import Role
 from meldpunt.logbook.models import LogbookEntry
 from meldpunt.logbook.verification import verify_incident
+from tests.browser.pages import log_in_with_code
 from tests.core.evidence.conftest import shared_evidence_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,13 +19,10 @@ def test_handler_imports_a_whatsapp_zip_and_finds_it_in_the_logbook(
     sample = shared_evidence_dir() / SAMPLE
     if not sample.is_file():
         pytest.skip(f"shared sample {SAMPLE} not found at {sample}")
-    make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
+    ciso = make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
     incident = make_report().incident
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("ciso")
-    page.get_by_label("Wachtwoord").fill("ciso-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in_with_code(page, live_server.url, ciso, "ciso-wachtwoord-123")
     page.goto(f"{live_server.url}/zaken/{incident.reference}/")
     page.get_by_role("link", name="Bewijs importeren").click()
 

@@ -5,6 +5,7 @@ import pytest
 
 from meldpunt.accounts.roles import Role
 from meldpunt.logbook.verification import check_incident
+from tests.browser.pages import log_in_with_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,12 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_shortcut_entry_with_evidence_then_dossier_download(
     page, live_server, make_user, make_report, tmp_path
 ) -> None:
-    make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
+    ciso = make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
     incident = make_report(description="Lijst met BSN naar een journalist").incident
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("ciso")
-    page.get_by_label("Wachtwoord").fill("ciso-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in_with_code(page, live_server.url, ciso, "ciso-wachtwoord-123")
 
     page.goto(f"{live_server.url}{incident.get_absolute_url()}")
     assert "Hashketen intact" in page.get_by_test_id("chain-state").inner_text()

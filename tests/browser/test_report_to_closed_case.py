@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meldpunt.accounts.roles import Role
 from meldpunt.incidents.models import Incident
@@ -32,7 +34,8 @@ def test_staff_report_is_triaged_classified_noted_and_closed_by_the_ciso(
     page, live_server, make_user
 ) -> None:
     make_user("medewerker", password="medewerker-wachtwoord")
-    make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
+    ciso = make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
+    authenticator = TOTPDevice.objects.create(user=ciso, name="app", confirmed=True)
     discovered = timezone.localtime() - timedelta(hours=3)
 
     # The reporter: start page, one click to the form, report, confirmation.
@@ -58,6 +61,9 @@ def test_staff_report_is_triaged_classified_noted_and_closed_by_the_ciso(
 
     # The CISO: the work list shows the new case; open it.
     _log_in(page, live_server.url, "ciso", "ciso-wachtwoord-123")
+    page.get_by_role("heading", name="Tweede stap van het inloggen").wait_for()
+    page.get_by_label("Code").fill(f"{totp(authenticator.bin_key):06d}")
+    page.get_by_role("button", name="Bevestigen").click()
     page.goto(f"{live_server.url}/zaken/")
     row = page.get_by_role("row").filter(has_text=reference)
     assert "Nieuw" in row.inner_text()

@@ -12,8 +12,9 @@ from meldpunt.assessments.models import Decision
 from meldpunt.incidents.models import PersonalData
 from meldpunt.logbook.verification import verify_incident
 from meldpunt.reports.services import submit_report
+from tests.browser.pages import log_in_with_code
 
-from .test_report_to_closed_case import SCENARIO, _log_in
+from .test_report_to_closed_case import SCENARIO
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_the_misdirected_candidate_list_is_assessed_as_notify_ap_and_all_40_people(
     page, live_server, make_user
 ) -> None:
-    make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
+    ciso = make_user("ciso", Role.CISO, password="ciso-wachtwoord-123")
     report = submit_report(
         description=SCENARIO,
         submission_token=uuid.uuid4(),
@@ -33,7 +34,7 @@ def test_the_misdirected_candidate_list_is_assessed_as_notify_ap_and_all_40_peop
     reference = report.incident.reference
 
     # The CISO opens the case and goes to the assessment.
-    _log_in(page, live_server.url, "ciso", "ciso-wachtwoord-123")
+    log_in_with_code(page, live_server.url, ciso, "ciso-wachtwoord-123")
     page.goto(f"{live_server.url}/zaken/{reference}/")
     assert "ruim op tijd" in page.get_by_test_id("clock-authority").inner_text()
     page.get_by_role("link", name="Beoordeling en besluit over het datalek").click()
