@@ -127,7 +127,7 @@ def test_2a_malfunction_is_reported_with_solution_and_time(
         solved_at=solved.strftime("%Y-%m-%dT%H:%M"),
     )
 
-    assert f"Gemeld bij {SECURITY}" in _outcome(page)
+    assert f"Gemeld bij de meldpunt-mailbox ({SECURITY})" in _outcome(page)
     logbook = _logbook(reference)
     assert "Met de servicedesk gebeld om 10:00" in logbook
     assert "Printer opnieuw gestart." in logbook
@@ -253,7 +253,7 @@ def test_6_notify_the_ap_prepares_the_draft_for_approval(
 
     _answer(page, "ap_only")
 
-    assert "Gemeld bij de Autoriteit Persoonsgegevens" in _outcome(page)
+    assert "Besloten: melden bij de Autoriteit Persoonsgegevens" in _outcome(page)
     logbook = _logbook(reference)
     assert "de melding aan de AP als concept voorbereiden" in logbook
     assert "keurt de melding aan de AP goed" in logbook
@@ -262,8 +262,8 @@ def test_6_notify_the_ap_prepares_the_draft_for_approval(
 @pytest.mark.parametrize(
     ("answer", "outcome"),
     [
-        ("contacts_known", "Betrokkenen persoonlijk geïnformeerd"),
-        ("contacts_unknown", "Bericht op de website geplaatst"),
+        ("contacts_known", "Besloten: de betrokkenen persoonlijk informeren"),
+        ("contacts_unknown", "Besloten: een bericht op de website plaatsen"),
     ],
 )
 def test_7_data_subjects_are_informed_individually_or_publicly(

@@ -264,7 +264,7 @@ def test_summary_names_steps_outcomes_and_settings(kiesraad: Definition) -> None
     assert (
         "Thresholds: ciso_unreachable_hours=24, decision_deadline_hours=72" in summary
     )
-    assert "public_notice: Notice published on the website" in summary
+    assert "public_notice: Decided: publish a notice on the website" in summary
     assert kiesraad.digest in summary
 
 

@@ -59,7 +59,7 @@ def test_a_copy_with_other_threshold_mailbox_and_wording_changes_the_output(
         ("decision_deadline_hours: 72", "decision_deadline_hours: 48"),
         ("ciso_unreachable_hours: 24", "ciso_unreachable_hours: 12"),
         ("address: meldpunt@kiesraad.example", "address: csirt@gemeente.example"),
-        ("nl: Wat wil je melden?", "nl: Wat is er gebeurd?"),
+        ("nl: Wat wilt u melden?", "nl: Wat is er gebeurd?"),
     )
 
     mine = load_definition(path)
