@@ -75,3 +75,28 @@ def test_local_settings_need_no_configuration_and_keep_their_key(
     assert first.returncode == second.returncode == 0
     assert (tmp_path / "keys" / "secret-key").read_text() == key
     assert len(key) >= 40
+
+
+@pytest.mark.django_db
+def test_demo_prints_the_current_code_of_a_demo_account(capsys) -> None:
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    call_command("demo")
+    capsys.readouterr()
+
+    call_command("demo", "--code", "ciso")
+
+    device = TOTPDevice.objects.get(user__username="ciso")
+    assert capsys.readouterr().out.startswith(f"{totp(device.bin_key):06d}")
+
+
+@pytest.mark.django_db
+def test_demo_codes_are_refused_outside_a_local_installation(settings) -> None:
+    from django.core.management.base import CommandError
+
+    settings.MELDPUNT_DEMO_CODES = False
+    call_command("demo")
+
+    with pytest.raises(CommandError, match="local installation"):
+        call_command("demo", "--code", "ciso")

@@ -355,3 +355,6 @@ MELDPUNT_NIS2 = env_bool("MELDPUNT_NIS2", False)
 MELDPUNT_REMINDER_HOURS = env_number_list("MELDPUNT_REMINDER_HOURS", [48, 24, 6])
 # English pages keep the Dutch reading of dates: 3 December 2026, 14:05.
 FORMAT_MODULE_PATH = ["meldpunt.formats"]
+# `meldpunt demo --code USERNAME` prints a demo account's current code: only
+# the local settings switch it on.
+MELDPUNT_DEMO_CODES = False

@@ -24,3 +24,4 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 WHITENOISE_USE_FINDERS = True
 # WhiteNoise serves from the finders here; it only needs the folder to exist.
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
+MELDPUNT_DEMO_CODES = True

@@ -32,3 +32,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(_TMP / "test.sqlite3")}
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir()
+MELDPUNT_DEMO_CODES = True
