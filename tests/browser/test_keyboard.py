@@ -114,3 +114,43 @@ def test_report_form_works_without_javascript_and_keeps_what_was_typed(
     page.get_by_role("heading", name="Dank u wel: uw melding is ontvangen").wait_for()
     assert Incident.objects.get().reports.get().description == DESCRIPTION
     context.close()
+
+
+def test_the_guided_procedure_can_be_followed_with_the_keyboard_alone(
+    page, live_server
+) -> None:
+    from meldpunt.guidance.models import ProcedureRun
+
+    # Nobody handles cases yet, so the CISO counts as unreachable.
+    page.goto(live_server.url + "/melden/")
+    tab_to(page, "#id_description")
+    page.keyboard.type(DESCRIPTION)
+    tab_to(page, page.get_by_role("button", name="Melding versturen"))
+    page.keyboard.press("Enter")
+
+    continue_link = page.get_by_role("link", name="Verder met de procedure")
+    tab_to(page, continue_link)
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Stap 2").wait_for()
+
+    # Step 2: choose "(possibly) a data breach" with the arrow keys.
+    tab_to(page, "#id_answer_0")
+    while not page.locator("input[name=answer][value='data_breach']").is_checked():
+        page.keyboard.press("ArrowDown")
+    tab_to(page, page.get_by_role("button", name="Volgende"))
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Stap 3").wait_for()
+
+    # Step 3: "yes, personal data" is the first answer.
+    tab_to(page, "#id_answer_0")
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Volgende"))
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Stap 4").wait_for()
+
+    run = ProcedureRun.objects.get()
+    assert [a.answer_id for a in run.answers.order_by("position")][-2:] == [
+        "data_breach",
+        "yes",
+    ]
+    assert run.decision_due_at is not None
