@@ -75,12 +75,6 @@ class ReportForm(forms.Form):
         if not self.is_bound:
             self.initial["submission_token"] = uuid.uuid4()
 
-    def clean_description(self) -> str:
-        text = self.cleaned_data["description"].strip()
-        if not text:
-            raise forms.ValidationError(_("Describe what happened."))
-        return text
-
     def clean_discovered_at(self) -> object:
         moment = self.cleaned_data["discovered_at"]
         if moment and moment > timezone.now() + timedelta(minutes=5):
@@ -124,12 +118,6 @@ class SupplierReportForm(forms.Form):
         if not self.is_bound:
             self.initial["submission_token"] = uuid.uuid4()
 
-    def clean_description(self) -> str:
-        text = self.cleaned_data["description"].strip()
-        if not text:
-            raise forms.ValidationError(_("Describe what happened."))
-        return text
-
 
 class ReceiptForm(forms.Form):
     code = forms.CharField(
@@ -150,12 +138,6 @@ class AnswerForm(forms.Form):
         error_messages={"required": _("Write your answer first.")},
     )
 
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write your answer first."))
-        return text
-
 
 class QuestionForm(forms.Form):
     report = forms.IntegerField(widget=forms.HiddenInput)
@@ -169,9 +151,3 @@ class QuestionForm(forms.Form):
         max_length=20_000,
         error_messages={"required": _("Write the question first.")},
     )
-
-    def clean_text(self) -> str:
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise forms.ValidationError(_("Write the question first."))
-        return text
