@@ -2,6 +2,7 @@
 """A report's notification crosses a real SMTP connection."""
 
 import email
+import logging
 import socket
 from collections.abc import Iterator
 from email import policy
@@ -33,6 +34,9 @@ def _free_port() -> int:
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Collector, int]]:
+    # aiosmtpd logs every connection from its own thread, also after the test
+    # has closed the streams it was given; its chatter is not under test.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     collector = Collector()
     port = _free_port()
     controller = Controller(collector, hostname="127.0.0.1", port=port)

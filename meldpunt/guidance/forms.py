@@ -84,7 +84,8 @@ class StepForm(forms.Form):
 
     def chosen(self) -> Answer:
         answer = self.step.question.answer(self.cleaned_data["answer"])
-        assert answer is not None  # noqa: S101 - the choice field allows only these
+        if answer is None:  # the choice field offers only the step's answers
+            raise forms.ValidationError(_("Choose one of the answers."))
         return answer
 
     def clean(self) -> dict[str, Any]:

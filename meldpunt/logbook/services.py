@@ -388,7 +388,7 @@ def _insert_entries(
     quote = connection.ops.quote_name
     # Only the model's own table and column names are formatted in; every
     # value goes in as a parameter.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608
         quote(LogbookEntry._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),

@@ -43,7 +43,6 @@ class Command(BaseCommand):
 
     def _check(self, file: str) -> None:
         result = check_definition(file)
-        if not result.ok:
+        if not result.ok or result.definition is None:
             raise CommandError(format_problems(file, result.problems))
-        assert result.definition is not None  # noqa: S101 - ok means it loaded
         self.stdout.write(format_paths(result.definition, result.paths))
