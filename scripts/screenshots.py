@@ -66,9 +66,18 @@ def session_cookie(username: str, base_url: str) -> dict[str, str]:
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    user = get_user_model().objects.get(username=username)
     client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
+    client.force_login(user)
+    # The demo account's authenticator, as if its code had been typed.
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     value = client.cookies[settings.SESSION_COOKIE_NAME].value
     return {"name": settings.SESSION_COOKIE_NAME, "value": value, "url": base_url}
 
