@@ -40,9 +40,6 @@ HEADER = re.compile(
     r"(?P<rest>.*)$",
     re.MULTILINE,
 )
-_DAY_GROUP, _CLOCK_GROUP, _REST_GROUP = (
-    HEADER.groupindex[name] for name in ("day", "clock", "rest")
-)
 _DAY = re.compile(r"(\[)?(\d{1,4})([./-])(\d{1,2})\3(\d{2,4})\.?(,?)")
 _CLOCK = re.compile(
     rf"(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?(?:[ \u00a0\u202f]?({_AMPM}))?"
@@ -64,24 +61,19 @@ class Layout(NamedTuple):
 
 @dataclass(slots=True)
 class _Day:
-    own: bool  # has the layout the pass reads
-    layout: tuple[bool, str, bool]
     parts: DateParts
     start: int | None  # minutes from the calendar's start; None: no such date
     iso: str
     evidenced: bool = False
-    # ``start`` once the day is known to be valid, of the layout the pass
-    # reads and recorded as evidence: all a header needs to be accepted.
+    # ``start`` once the day is recorded as evidence: from then on that and
+    # the clock are all a header of this day needs to be accepted.
     ready: int | None = None
 
 
 @dataclass(slots=True)
 class _Clock:
-    own: bool
-    layout: tuple[bool, bool]
     minutes: int | None  # None: no such time
     iso: str
-    ready: int | None = None  # ``minutes`` if valid and of the pass's layout
 
 
 @dataclass(slots=True)
@@ -100,8 +92,8 @@ class ScanResult(NamedTuple):
 
 def layout_of(match: re.Match[str]) -> Layout:
     """The layout of one header found by ``HEADER``."""
-    day = _fields(_DAY, match[_DAY_GROUP])
-    clock = _fields(_CLOCK, match[_CLOCK_GROUP])
+    day = _fields(_DAY, match["day"])
+    clock = _fields(_CLOCK, match["clock"])
     return Layout(
         day[1] is not None,
         day[3],
@@ -111,15 +103,39 @@ def layout_of(match: re.Match[str]) -> Layout:
     )
 
 
+def header_of_layout(layout: Layout) -> re.Pattern[str]:
+    """``HEADER`` narrowed to one layout: the same matches, found faster.
+
+    ``HEADER`` fits a line in one way only (the next character decides every
+    optional part), so fixing the optional parts to one layout finds exactly
+    the headers of that layout, with the same groups.
+    """
+    separator = re.escape(layout.separator)
+    opening = r"\[" if layout.bracketed else ""
+    comma = "," if layout.comma else ""
+    seconds = r"[:.]\d{2}" if layout.seconds else ""
+    marker = rf"[ \u00a0\u202f]?(?:{_AMPM})" if layout.twelve_hour else ""
+    closing = rf"\][ {_MARKS}]?" if layout.bracketed else r"[ \u00a0\u202f][-–] "
+    return re.compile(
+        r"^(?=[0-9\[\u200e\u200f\u202a-\u202e\ufeff])"
+        rf"[{_MARKS}\ufeff]*"
+        rf"(?P<day>{opening}\d{{1,4}}{separator}\d{{1,2}}{separator}\d{{2,4}}\.?{comma})"
+        r"[ \u00a0\u202f]"
+        rf"(?P<clock>\d{{1,2}}[:.]\d{{2}}{seconds}{marker})"
+        rf"{closing}(?P<rest>.*)$",
+        re.MULTILINE,
+    )
+
+
 def date_parts(match: re.Match[str]) -> DateParts:
     """The three numbers of a header's date, as written."""
-    day = _fields(_DAY, match[_DAY_GROUP])
+    day = _fields(_DAY, match["day"])
     return day[2], day[4], day[5]
 
 
 def am_pm_marker(match: re.Match[str]) -> str | None:
     """A header's AM/PM marker, if its clock has one."""
-    marker: str | None = _fields(_CLOCK, match[_CLOCK_GROUP])[4]
+    marker: str | None = _fields(_CLOCK, match["clock"])[4]
     return marker
 
 
@@ -177,6 +193,7 @@ class Scan:
         self.senders: dict[str, _Sender] = {}
         self.other_layouts: dict[Layout, tuple[int, int]] = {}
         self.first_own = -1
+        self.unplaced_from = 0
         self.rejected_own = 0
         self.first_marker: str | None = None
         self.pending_line = (-1, 0)
@@ -184,32 +201,37 @@ class Scan:
         self.marks = "\u200e" in text or "\u200f" in text
 
     def run(self) -> ScanResult:
-        """Find every header; each accepted one closes the message above it."""
+        """Find every header; each accepted one closes the message above it.
+
+        Headers of the pass's layout come from one narrowed pattern; any other
+        header can only sit between two of them and is always refused, so the
+        text between two such lines is searched for headers on the side.
+        """
         text, days, clocks = self.text, self.days, self.clocks
         emit = self._ios if self.layout.bracketed else self._android
         latest = -1
         pending = -1  # where the text of the open message starts
         pending_rest = pending_stamp = ""
-        gap = 0  # before the first message: where unplaced text starts
+        line_after = 0  # where the line after the last header starts
 
-        for match in HEADER.finditer(text):
-            day_key, clock_key, rest = match.group(
-                _DAY_GROUP, _CLOCK_GROUP, _REST_GROUP
-            )
+        for match in header_of_layout(self.layout).finditer(text):
+            start = match.start()
+            if start != line_after:
+                self._other_headers(line_after, start, pending)
+            line_after = match.end() + 1
+            if pending < 0:
+                self._unplaced(start, line_after)
+            day_key, clock_key, rest = match.group("day", "clock", "rest")
             day = days.get(day_key) or self._new_day(day_key)
             clock = clocks.get(clock_key) or self._new_clock(clock_key)
-            start = match.start()
-            if pending < 0:
-                self._unplaced(gap, start)
-                gap = match.end() + 1
 
             # The common case inline; every other goes through ``_minutes``.
             if (
                 day.ready is not None
-                and clock.ready is not None
-                and day.ready + clock.ready >= latest - _BACKWARD_TOLERANCE_MINUTES
+                and clock.minutes is not None
+                and day.ready + clock.minutes >= latest - _BACKWARD_TOLERANCE_MINUTES
             ):
-                minutes = day.ready + clock.ready
+                minutes = day.ready + clock.minutes
             else:
                 found = self._minutes(day, clock, start, pending, latest)
                 if found is None:
@@ -217,23 +239,33 @@ class Scan:
                 minutes = found
             if pending >= 0:
                 emit(pending_rest, pending, start - 1, pending_stamp)
-            pending_rest, pending = rest, match.start(_REST_GROUP)
+            pending_rest, pending = rest, match.start("rest")
             pending_stamp = day.iso + clock.iso
             if minutes > latest:
                 latest = minutes
 
+        self._other_headers(line_after, len(text), pending)
         if pending >= 0:
             emit(pending_rest, pending, len(text), pending_stamp)
         return self._result()
+
+    def _other_headers(self, start: int, stop: int, pending: int) -> None:
+        """Refuse the headers of other layouts between ``start`` and ``stop``."""
+        for match in HEADER.finditer(self.text, start, stop):
+            layout = layout_of(match)
+            if layout.twelve_hour and self.first_marker is None:
+                self.first_marker = am_pm_marker(match)
+            if pending < 0:
+                self._unplaced(match.start(), match.end() + 1)
+            count, first = self.other_layouts.get(layout, (0, match.start()))
+            self.other_layouts[layout] = (count + 1, first)
+            why = "its layout differs from the rest of the file"
+            self._refuse(match.start(), pending, why)
 
     def _minutes(
         self, day: _Day, clock: _Clock, start: int, pending: int, latest: int
     ) -> int | None:
         """The header's time in minutes, or None (with a warning) to refuse it."""
-        if not (day.own and clock.own):
-            self._count_other_layout(day, clock, start)
-            self._refuse(start, pending, "its layout differs from the rest of the file")
-            return None
         if not day.evidenced:
             self._record_date(day, start)
         if day.start is None or clock.minutes is None:
@@ -250,12 +282,9 @@ class Scan:
 
     def _new_day(self, key: str) -> _Day:
         found = _fields(_DAY, key)
-        layout = (found[1] is not None, found[3], found[6] == ",")
         parts = (found[2], found[4], found[5])
         date = to_date(parts, self.order)
         day = _Day(
-            own=layout == self.layout[:3],
-            layout=layout,
             parts=parts,
             start=None if date is None else date.toordinal() * 1440,
             iso="" if date is None else date.isoformat(),
@@ -267,22 +296,14 @@ class Scan:
         hour_text, minute_text, second, marker = _fields(_CLOCK, key).groups()
         if marker is not None and self.first_marker is None:
             self.first_marker = marker
-        layout = (second is not None, marker is not None)
-        own = layout == self.layout[3:]
         hour, minute = _hour(int(hour_text), marker), int(minute_text)
         if hour is None or minute > 59:
-            clock = _Clock(own, layout, None, "")
+            clock = _Clock(None, "")
         else:
             iso = f"T{hour:02d}:{minute:02d}:{second or '00'}"
-            minutes = hour * 60 + minute
-            clock = _Clock(own, layout, minutes, iso, minutes if own else None)
+            clock = _Clock(hour * 60 + minute, iso)
         self.clocks[key] = clock
         return clock
-
-    def _count_other_layout(self, day: _Day, clock: _Clock, start: int) -> None:
-        layout = Layout(*day.layout, *clock.layout)
-        count, first = self.other_layouts.get(layout, (0, start))
-        self.other_layouts[layout] = (count + 1, first)
 
     def _record_date(self, day: _Day, start: int) -> None:
         """Date evidence: each date of the file's layout, where it first occurs."""
@@ -292,7 +313,9 @@ class Scan:
         day.evidenced = True
         day.ready = day.start
 
-    def _unplaced(self, start: int, stop: int) -> None:
+    def _unplaced(self, stop: int, line_after: int) -> None:
+        """Report text before the first message, up to the header at ``stop``."""
+        start, self.unplaced_from = self.unplaced_from, line_after
         if stop <= start or not self.text[start:stop].strip():
             return
         first, last = self.lines.at(start), self.lines.at(stop) - 1
@@ -346,11 +369,9 @@ class Scan:
             return clean_block(block)
         return block.rstrip()
 
-    def _sender(self, raw: str) -> _Sender:
-        sender = self.senders.get(raw)
-        if sender is None:
-            notice = phrases.NOTICE_VERB.search(raw) is not None
-            sender = self.senders[raw] = _Sender(clean_author(raw), notice)
+    def _new_sender(self, raw: str) -> _Sender:
+        notice = phrases.NOTICE_VERB.search(raw) is not None
+        sender = self.senders[raw] = _Sender(clean_author(raw), notice)
         return sender
 
     def _system(self, start: int, stop: int, stamp: str) -> None:
@@ -364,7 +385,8 @@ class Scan:
         if split < 0:
             self._system(start, stop, stamp)
             return
-        sender = self._sender(rest[:split])
+        raw = rest[:split]
+        sender = self.senders.get(raw) or self._new_sender(raw)
         if sender.may_start_notice and phrases.SYSTEM_WITH_COLON.match(rest):
             self._system(start, stop, stamp)
             return
@@ -378,7 +400,8 @@ class Scan:
             self._system(start, stop, stamp)
             return
 
-        sender = self._sender(rest[:split]).name
+        raw = rest[:split]
+        sender = (self.senders.get(raw) or self._new_sender(raw)).name
         entry = self._message(stamp, sender, start + split + 2, stop)
         marked = rest.startswith("\u200e", split + 2)
         if _is_ios_system(entry, sender, marked):
