@@ -20,6 +20,7 @@ from itertools import islice
 
 from . import whatsapp_phrases as phrases
 from .dateorder import DateEvidence, Decision, check_order, decide
+from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse
 from .whatsapp_scan import (
@@ -68,7 +69,7 @@ def parse_whatsapp_text(
 
 def looks_like_whatsapp(text: str, max_lines: int = 50) -> bool:
     """True when one of the first non-empty lines is a WhatsApp header."""
-    for line in text.split("\n", max_lines)[:max_lines]:
+    for line in islice(split_lines(text, max_lines), max_lines):
         if line and HEADER.match(line.rstrip("\r")):
             return True
     return False

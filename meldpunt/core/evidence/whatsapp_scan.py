@@ -108,7 +108,8 @@ def header_of_layout(layout: Layout) -> re.Pattern[str]:
 
     ``HEADER`` fits a line in one way only (the next character decides every
     optional part), so fixing the optional parts to one layout finds exactly
-    the headers of that layout, with the same groups.
+    the headers of that layout, with the same groups. Its only groups are
+    day, clock and rest, in that order.
     """
     separator = re.escape(layout.separator)
     opening = r"\[" if layout.bracketed else ""
@@ -218,10 +219,11 @@ class Scan:
             start = match.start()
             if start != line_after:
                 self._other_headers(line_after, start, pending)
-            line_after = match.end() + 1
+            end = match.end()
+            line_after = end + 1
             if pending < 0:
                 self._unplaced(start, line_after)
-            day_key, clock_key, rest = match.group("day", "clock", "rest")
+            day_key, clock_key, rest = match.groups()
             day = days.get(day_key) or self._new_day(day_key)
             clock = clocks.get(clock_key) or self._new_clock(clock_key)
 
@@ -239,7 +241,7 @@ class Scan:
                 minutes = found
             if pending >= 0:
                 emit(pending_rest, pending, start - 1, pending_stamp)
-            pending_rest, pending = rest, match.start("rest")
+            pending_rest, pending = rest, end - len(rest)
             pending_stamp = day.iso + clock.iso
             if minutes > latest:
                 latest = minutes
