@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import partial
 from itertools import islice
 
 from . import whatsapp_phrases as phrases
@@ -99,8 +100,8 @@ def _scan(
         layout = actual
         scan = Scan(text, layout, order).run()
 
-    hint, reason = _locale_hint(sample, layout, scan.first_marker)
-    decision = decide(scan.evidence, requested, hint, reason)
+    hint = partial(_locale_hint, sample, layout, scan.first_marker)
+    decision = decide(scan.evidence, requested, hint)
     if decision.order != order:
         scan = Scan(text, layout, decision.order).run()
     return scan, layout, decision
@@ -115,8 +116,8 @@ def _guess(sample: list[re.Match[str]], requested: str | None) -> tuple[Layout, 
             evidence.add(date_parts(match), 0)
     first_marker = next((mark for mark in map(am_pm_marker, sample) if mark), None)
     try:
-        hint, reason = _locale_hint(sample, layout, first_marker)
-        return layout, decide(evidence, requested, hint, reason).order
+        hint = partial(_locale_hint, sample, layout, first_marker)
+        return layout, decide(evidence, requested, hint).order
     except EvidenceError:
         return layout, requested or "DMY"
 
