@@ -423,16 +423,23 @@ class Scan:
         if ")" in text or ">" in text:
             attachment, caption = _attachment(text)
 
-        entry = new_entry(
-            timestamp=stamp,
-            author=author,
-            text=text,
-            edited=edited,
-            deleted=deleted,
-            media_omitted=media_omitted,
-            attachment=attachment,
-            caption=caption,
-        )
+        entry: Entry = {  # as ``new_entry`` builds it, without a call per message
+            "index": 0,
+            "type": "message",
+            "timestamp": stamp,
+            "author": author,
+            "text": text,
+            "edited": edited,
+            "deleted": deleted,
+            "media_omitted": media_omitted,
+            "attachment": attachment,
+            "attachment_in_archive": False,
+            "caption": caption,
+            "actor": None,
+            "quote": None,
+            "reactions": [],
+            "timestamp_with_offset": None,
+        }
         self.entries.append(entry)
         return entry
 
