@@ -216,10 +216,9 @@ class Scan:
         line_after = 0  # where the line after the last header starts
 
         for match in header_of_layout(self.layout).finditer(text):
-            start = match.start()
+            start, end = match.span()
             if start != line_after:
                 self._other_headers(line_after, start, pending)
-            end = match.end()
             line_after = end + 1
             if pending < 0:
                 self._unplaced(start, line_after)
