@@ -392,7 +392,11 @@ class Scan:
         if sender.may_start_notice and phrases.SYSTEM_WITH_COLON.match(rest):
             self._system(start, stop, stamp)
             return
-        self._message(stamp, sender.name, start + split + 2, stop)
+        if stop - start == len(rest) and not self.marks:
+            text = rest[split + 2 :].rstrip()  # one line: the header's own
+        else:
+            text = self._text(start + split + 2, stop)
+        self._message(stamp, sender.name, text)
 
     def _ios(self, rest: str, start: int, stop: int, stamp: str) -> None:
         split = rest.find(": \u200e")
@@ -404,14 +408,13 @@ class Scan:
 
         raw = rest[:split]
         sender = (self.senders.get(raw) or self._new_sender(raw)).name
-        entry = self._message(stamp, sender, start + split + 2, stop)
+        entry = self._message(stamp, sender, self._text(start + split + 2, stop))
         marked = rest.startswith("\u200e", split + 2)
         if _is_ios_system(entry, sender, marked):
             entry.update(type="system", author=None, actor=sender)
             self.has_actors = True
 
-    def _message(self, stamp: str, author: str, start: int, stop: int) -> Entry:
-        text = self._text(start, stop)
+    def _message(self, stamp: str, author: str, text: str) -> Entry:
         edited = False
         if text.endswith(">"):
             text, edited = phrases.split_edit_marker(text)
