@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import ArchiveLimits
-from .decoding import decode_text
+from .decoding import decode_text, split_lines
 from .email_mime import looks_like_email, parse_eml
 from .errors import EvidenceError
 from .model import ChatParse, Source, document, source_for
@@ -144,7 +144,7 @@ def _is_signal_markdown(text: str, filename: str) -> bool:
         return False
     if filename.lower().endswith(".md"):
         return True
-    first = next(line for line in text.split("\n", 20) if line.strip())
+    first = next(line for line in split_lines(text, 20) if line.strip())
     return first.rstrip("\r").endswith("  ")
 
 

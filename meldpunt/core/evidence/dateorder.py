@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -62,9 +63,15 @@ def check_order(order: str | None) -> str | None:
 
 
 def decide(
-    evidence: DateEvidence, requested: str | None, hint: str, hint_reason: str
+    evidence: DateEvidence,
+    requested: str | None,
+    hint: Callable[[], tuple[str, str]],
 ) -> Decision:
-    """Pick the order: proof from the numbers first, then the caller, then hints."""
+    """Pick the order: proof from the numbers first, then the caller, then hints.
+
+    ``hint`` gives an order and its reason from the file's language and
+    layout; it is only asked when nothing else decides.
+    """
     if evidence.triples and len(evidence.triples[0][0][0]) == 4:
         return _year_first(evidence, requested)
 
@@ -74,7 +81,7 @@ def decide(
         return Decision(requested, proof is None, "given by the caller")
     if proof is not None:
         return Decision(proof[0], False, f"line {proof[1]} proves it")
-    return _best_guess(evidence, hint, hint_reason)
+    return _best_guess(evidence, *hint())
 
 
 def _year_first(evidence: DateEvidence, requested: str | None) -> Decision:

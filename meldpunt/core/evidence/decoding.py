@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 
 from .errors import EvidenceError
 
@@ -13,6 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\x0c")
+_CONTROLS = bytes(byte for byte in range(32) if byte not in _ALLOWED_CONTROLS)
 _SNIFF_SIZE = 65536
 
 
@@ -23,8 +25,24 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _ALLOWED_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > max(4, len(sample) // 100)
+
+
+def split_lines(text: str, maxsplit: int) -> Iterator[str]:
+    """What ``text.split("\n", maxsplit)`` holds, one at a time.
+
+    For sniffing the start of a file: the rest of a long text is only copied
+    when the caller reads that far.
+    """
+    start = 0
+    for _ in range(maxsplit):
+        end = text.find("\n", start)
+        if end < 0:
+            break
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def decode_text(data: bytes, filename: str) -> tuple[str, str, list[str]]:

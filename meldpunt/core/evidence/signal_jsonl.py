@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
 
@@ -15,7 +16,7 @@ _KEYS = frozenset({"date", "sender", "body"})
 
 def looks_like_signal_jsonl(text: str) -> bool:
     """True when the first non-empty line is a JSON object with message keys."""
-    first = next((line for line in text.split("\n", 5) if line.strip()), "")
+    first = next((line for line in split_lines(text, 5) if line.strip()), "")
     if not first.lstrip().startswith("{"):
         return False
     try:

@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 from urllib.parse import unquote
 
+from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
 
@@ -29,7 +30,7 @@ _BACKWARD_TOLERANCE_SECONDS = 3600
 
 def looks_like_signal_markdown(text: str) -> bool:
     """True when the first non-empty line is a signal-export header."""
-    first = next((line for line in text.split("\n", 20) if line.strip()), "")
+    first = next((line for line in split_lines(text, 20) if line.strip()), "")
     match = HEADER.match(first.rstrip("\r"))
     return match is not None and (first.rstrip("\r").endswith("  ") or ": " in first)
 

@@ -91,20 +91,29 @@ IOS_ATTACHMENT = re.compile(
 # System lines whose text itself contains ": " (a quoted group name), so that
 # the "Name: text" split would mistake them for messages. The actor's name is
 # matched without a colon so a real message ("Bob: I changed ...") never fits.
+_NOTICES_WITH_COLON = (
+    r"changed the (?:subject|group name|group description)",
+    r"created group",
+    r"heeft de (?:groepsnaam|groepsbeschrijving|onderwerp) gewijzigd",
+    r"heeft (?:de )?groep .* aangemaakt",
+    r"hat den (?:Gruppennamen|Betreff|Gruppenbetreff)",
+    r"hat die Gruppe .* erstellt",
+    r"cambió (?:el asunto|el nombre del grupo|la descripción)",
+    r"creó el grupo",
+    r"a modifié le (?:sujet|nom du groupe)",
+    r"ha cambiato (?:l'oggetto|il nome del gruppo)",
+    r"mudou o (?:assunto|nome do grupo)",
+)
 SYSTEM_WITH_COLON = re.compile(
-    r"^[^:]+? (?:"
-    r"changed the (?:subject|group name|group description)|"
-    r"created group|"
-    r"heeft de (?:groepsnaam|groepsbeschrijving|onderwerp) gewijzigd|"
-    r"heeft (?:de )?groep .* aangemaakt|"
-    r"hat den (?:Gruppennamen|Betreff|Gruppenbetreff)|"
-    r"hat die Gruppe .* erstellt|"
-    r"cambió (?:el asunto|el nombre del grupo|la descripción)|"
-    r"creó el grupo|"
-    r"a modifié le (?:sujet|nom du groupe)|"
-    r"ha cambiato (?:l'oggetto|il nome del gruppo)|"
-    r"mudou o (?:assunto|nome do grupo)"
-    r")",
+    r"^[^:]+? (?:" + "|".join(_NOTICES_WITH_COLON) + ")", re.IGNORECASE
+)
+
+# Every notice above starts with a verb between spaces, before the first colon,
+# so a sender slot without one of these verbs cannot be the start of a notice.
+NOTICE_VERB = re.compile(
+    " (?:"
+    + "|".join(sorted({notice.split(" ")[0] for notice in _NOTICES_WITH_COLON}))
+    + ") ",
     re.IGNORECASE,
 )
 
@@ -136,13 +145,18 @@ def normalised(text: str) -> str:
 
 
 _MEDIA_LAST_WORDS = frozenset(_IOS_MEDIA_VERBS.split("|"))
+# The verbs are ASCII and at least four letters long, so a last word that
+# lower-cases to one of them ends in the same four letters, in any case.
+_MEDIA_VERB_ENDINGS = frozenset(word[-4:] for word in _MEDIA_LAST_WORDS)
 _LONGEST_DELETED = max(len(phrase) for phrase in DELETED) + 1
 
 
 def is_media_omitted(text: str) -> bool:
-    last = text.rsplit(" ", 1)[-1].lower()
-    if not text.startswith("<") and last not in _MEDIA_LAST_WORDS:
-        return False
+    if not text.startswith("<"):
+        if text[-4:].lower() not in _MEDIA_VERB_ENDINGS:
+            return False
+        if text.rsplit(" ", 1)[-1].lower() not in _MEDIA_LAST_WORDS:
+            return False
     body = normalised(text)
     return body in MEDIA_OMITTED or IOS_MEDIA_OMITTED.match(body) is not None
 

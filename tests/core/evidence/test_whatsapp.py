@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The WhatsApp parser reads the whole file the same way, however it is read."""
+
+from meldpunt.core.evidence import parse_bytes
+from meldpunt.core.evidence.model import new_entry
+
+
+def _android(day: int, minute: int, text: str) -> str:
+    return f"{day:02d}/03/2024, 09:{minute:02d} - Sanne: {text}\n"
+
+
+def _ios(day: int, minute: int, text: str) -> str:
+    return f"[{day:02d}/03/2024, 09:{minute:02d}:00] Piet: {text}\n"
+
+
+def test_message_entry_has_the_keys_of_every_chat_entry_in_order() -> None:
+    entry = parse_bytes(_android(5, 1, "hoi").encode(), "chat.txt")["entries"][0]
+
+    assert list(entry) == list(new_entry(timestamp="", author=None, text=""))
+
+
+def test_layout_of_most_headers_wins_even_when_the_start_has_another() -> None:
+    start = "".join(_ios(5, minute % 60, "oud formaat") for minute in range(400))
+    rest = "".join(_android(6, minute % 60, "nieuw") for minute in range(500))
+
+    parsed = parse_bytes((start + rest).encode(), "chat.txt")
+
+    assert parsed["source"]["platform"] == "android"
+    assert len(parsed["entries"]) == 500
+    assert parsed["entries"][0]["text"] == "nieuw"
+    refused = [warning for warning in parsed["warnings"] if "layout differs" in warning]
+    assert len(refused) == 400
+    assert refused[0].startswith("line 1 looks like a message header")
+
+
+def test_date_late_in_the_file_decides_the_order_of_all_dates() -> None:
+    early = "".join(
+        f"3/4/24, 9:{minute % 60:02d} - Ana: vroeg\n" for minute in range(400)
+    )
+    proof = "25/4/24, 10:00 - Ana: bewijs\n"
+
+    parsed = parse_bytes((early + proof).encode(), "chat.txt")
+
+    assert parsed["source"]["date_order"] == "DMY"
+    assert parsed["source"]["ambiguous_dates"] is False
+    assert parsed["entries"][0]["timestamp"] == "2024-04-03T09:00:00"
+
+
+def test_line_ends_marks_and_blanks_are_cleaned_per_line() -> None:
+    data = (
+        "05/03/2024, 09:01 - Sanne: eerste \u200e\r\n"
+        "tweede\u200f  \r\n"
+        "\r\n"
+        "05/03/2024, 09:02 - Piet: los\t\r\n"
+    ).encode()
+
+    entries = parse_bytes(data, "chat.txt")["entries"]
+
+    assert [entry["text"] for entry in entries] == ["eerste\ntweede", "los"]
