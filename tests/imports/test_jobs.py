@@ -97,3 +97,29 @@ def test_worker_once_runs_what_is_queued(capsys: pytest.CaptureFixture[str]) -> 
 
     assert CALLS == [6]
     assert "1 job(s) run" in capsys.readouterr().out
+
+
+def test_the_worker_sends_reminders_and_applies_retention_on_its_timer(
+    monkeypatch,
+) -> None:
+    from meldpunt.assessments.reminders import send_due_reminders
+    from meldpunt.jobs.management.commands import worker
+    from meldpunt.maintenance.retention import apply_retention
+
+    assert [task for task, _every in worker.PERIODIC] == [
+        send_due_reminders,
+        apply_retention,
+    ]
+    calls: list[str] = []
+    monkeypatch.setattr(
+        worker,
+        "PERIODIC",
+        [
+            (lambda: calls.append("reminders"), 60.0),
+            (lambda: calls.append("retention"), 1e9),
+        ],
+    )
+
+    call_command("worker", "--once")
+
+    assert calls == ["reminders", "retention"]

@@ -10,11 +10,13 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from meldpunt.assessments.reminders import send_due_reminders
 from meldpunt.jobs.runner import requeue_stale, run_pending
+from meldpunt.maintenance.retention import apply_retention
 
 # Work the worker does on a timer, besides queued jobs. Each task must be
 # idempotent: two workers may run it at the same moment.
 PERIODIC: list[tuple[Callable[[], object], float]] = [
     (send_due_reminders, 60.0),
+    (apply_retention, 6 * 60 * 60.0),
 ]
 
 
