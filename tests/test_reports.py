@@ -339,3 +339,24 @@ def test_a_discovery_date_long_ago_is_refused_as_a_typing_error(client: Client) 
 
     assert "1900 is te lang geleden" in response.content.decode()
     assert not Report.objects.exists()
+
+
+def test_a_form_address_opened_directly_explains_itself(client: Client) -> None:
+    response = client.get(reverse("reports:answer"))
+
+    assert response.status_code == 405
+    assert "hoort bij een formulier" in response.content.decode()
+
+
+def test_an_answer_sent_again_by_a_reload_is_stored_once(client: Client) -> None:
+    from meldpunt.logbook.models import LogbookEntry
+
+    response = client.post(REPORT_URL, _form())
+    code = response.context["receipt_code"]
+
+    for _ in range(2):
+        client.post(
+            reverse("reports:answer"), {"code": code, "text": "Het was dinsdag."}
+        )
+
+    assert LogbookEntry.objects.filter(text="Het was dinsdag.").count() == 1

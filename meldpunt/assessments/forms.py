@@ -15,7 +15,8 @@ from meldpunt.incidents.forms import DATETIME_FORMATS, DATETIME_WIDGET
 
 from .models import SubjectsChannel
 
-UNKNOWN = "unknown"
+# Not "unknown": that is one of the exfiltration answers ("cannot be determined").
+UNKNOWN = "not_known_yet"
 YES_NO = [("true", _("Yes")), ("false", _("No")), (UNKNOWN, _("Not known yet"))]
 BOOLEAN_FIELDS = (
     "personal_data",

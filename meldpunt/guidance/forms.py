@@ -58,7 +58,10 @@ class StepForm(forms.Form):
         for input_field in self._inputs():
             field = _field_for(input_field)
             needed_for = self._answers_needing(input_field)
-            if needed_for:
+            if input_field.required and input_field in self.step.inputs:
+                field.conditional = True  # type: ignore[attr-defined]
+                field.help_text = _("Needed whatever you answer.")
+            elif needed_for:
                 # Not optional: needed for some answers, asked for all.
                 field.conditional = True  # type: ignore[attr-defined]
                 field.help_text = _("Needed when you answer: %(answers)s") % {

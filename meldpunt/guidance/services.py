@@ -297,9 +297,9 @@ def _action_note(run: ProcedureRun, action: TriggeredAction) -> str:
         }
     roles = snapshot_definition(run.definition).settings.roles
     role = roles[str(action.params["role"])].name.nl
-    return _("To do: the %(role)s approves the AP notification before it is sent") % {
-        "role": role
-    }
+    return _(
+        "To do: approval of the AP notification before it is sent, by: %(role)s"
+    ) % {"role": role}
 
 
 def _notify_role(run: ProcedureRun, role: str, actor: AbstractBaseUser | None) -> None:

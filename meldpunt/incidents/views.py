@@ -37,6 +37,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
         visible_cases(request.user)
         .select_related("handler")
         .prefetch_related("facts_versions", "breach_decisions")
+        # Creation order: an anonymous report's time is rounded to the hour.
+        .order_by("-pk")
     )
     if not show_closed:
         incidents = incidents.exclude(status=Status.CLOSED)

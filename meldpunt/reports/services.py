@@ -173,7 +173,14 @@ def ask_reporter(*, report: Report, text: str, actor: AbstractBaseUser) -> None:
 
 @transaction.atomic
 def answer_as_reporter(*, report: Report, text: str) -> None:
-    """Store the reporter's answer; an anonymous one keeps only the hour."""
+    """Store the reporter's answer; an anonymous one keeps only the hour.
+
+    The same text sent again right after (a reload re-sends the form) is the
+    same answer: the logbook cannot take a duplicate back.
+    """
+    last = report.messages.order_by("-pk").first()
+    if last and last.direction == MessageDirection.ANSWER and last.text == text:
+        return
     now = timezone.now()
     moment = coarse_time(now) if report.anonymous else now
     ReporterMessage.objects.create(

@@ -253,12 +253,20 @@ def _store_supplier_report(
 
 
 def _thread(request: HttpRequest, report: Report, code: str) -> HttpResponse:
+    run = ProcedureRun.objects.filter(incident=report.incident).first()
+    guided = bool(run and run.guided)
     context = {
         "report": report,
         "thread": report.messages.all(),
         "form": AnswerForm(initial={"code": code}),
+        "guided": guided,
     }
-    return render(request, "reports/follow_up_thread.html", context)
+    response = render(request, "reports/follow_up_thread.html", context)
+    if guided:
+        # The receipt code proves this is the reporter: let this browser go
+        # on with the procedure, also after the first one was closed.
+        grant_guidance(request, response, report.incident.reference)
+    return response
 
 
 @never_cache

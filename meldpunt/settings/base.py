@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "meldpunt.web.middleware.MethodNotAllowedPage",
     # Last, as django-axes asks: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -269,8 +270,10 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     )
 }
 
+# Real mail by default; a dossier holds personal data, so it never goes to a
+# console or log. Local installations write mail to files instead.
 EMAIL_BACKEND = env_str(
-    "MELDPUNT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "MELDPUNT_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = env_str("MELDPUNT_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("MELDPUNT_EMAIL_PORT", 25)

@@ -25,3 +25,8 @@ WHITENOISE_USE_FINDERS = True
 # WhiteNoise serves from the finders here; it only needs the folder to exist.
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 MELDPUNT_DEMO_CODES = True
+# Mail goes to files in the data folder, never to the console or its log.
+EMAIL_BACKEND = env_str(
+    "MELDPUNT_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = DATA_DIR / "mail"

@@ -22,16 +22,16 @@ SCENARIO_ANSWERS = {
     "data_categories": ["identity", "contact", "bsn"],
     "subjects_min": "40",
     "subjects_max": "40",
-    "vulnerable_subjects": "unknown",
+    "vulnerable_subjects": "not_known_yet",
     "sensitivity": "typical",
     "unintelligible": "false",
-    "backup": "unknown",
+    "backup": "not_known_yet",
     "exposure": "untrusted_recipient",
     "recipient_confirmed_deletion": "false",
     "malicious": "false",
-    "exfiltration": "unknown",
-    "already_public": "unknown",
-    "mitigated": "unknown",
+    "exfiltration": "not_known_yet",
+    "already_public": "not_known_yet",
+    "mitigated": "not_known_yet",
     "contact_details_known": "all",
     "context": "",
 }
@@ -80,7 +80,7 @@ def test_saving_unchanged_answers_keeps_the_facts_as_they_were_given(
     scenario_facts["aware_at"] = "2026-03-28T21:30:00+00:00"
     scenario_facts["data_categories"] = ["bsn", "contact", "identity"]
     record_facts(incident=incident, facts=scenario_facts, actor=ciso)
-    answers = {**SCENARIO_ANSWERS, "unintelligible": "unknown"}
+    answers = {**SCENARIO_ANSWERS, "unintelligible": "not_known_yet"}
 
     ciso_client.post(_url(incident), answers)
 
@@ -277,3 +277,9 @@ def test_after_the_deadline_the_page_asks_for_the_reasons_for_the_delay(
     assert "verlopen" in page
     assert refused.status_code == 400
     assert "geef de redenen voor de vertraging" in refused.content.decode()
+
+
+def test_cannot_be_determined_and_not_known_yet_are_different_answers() -> None:
+    from meldpunt.assessments.forms import EXFILTRATION, UNKNOWN
+
+    assert UNKNOWN not in {value for value, _label in EXFILTRATION}

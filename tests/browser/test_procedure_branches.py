@@ -256,7 +256,7 @@ def test_6_notify_the_ap_prepares_the_draft_for_approval(
     assert "Besloten: melden bij de Autoriteit Persoonsgegevens" in _outcome(page)
     logbook = _logbook(reference)
     assert "de melding aan de AP als concept voorbereiden" in logbook
-    assert "keurt de melding aan de AP goed" in logbook
+    assert "goedkeuring van de melding aan de AP" in logbook
 
 
 @pytest.mark.parametrize(
