@@ -1,14 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
+import os
 import uuid
 from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from meldpunt.accounts.apps import ensure_role_groups
 from meldpunt.accounts.roles import Role
 from meldpunt.reports.services import submit_report
+
+# In CI every property test runs the same examples, so a run cannot fail by
+# chance; a developer's runs keep exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
