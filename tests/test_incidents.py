@@ -305,3 +305,33 @@ def test_english_pages_show_dates_day_first_on_a_24_hour_clock(
     page = ciso_client.get(reverse("incidents:worklist")).content.decode()
 
     assert timezone.localtime(incident.reported_at).strftime("%d-%m-%Y %H:%M") in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "incidents:detail",
+        "logbook:new_entry",
+        "imports:upload",
+        "assessments:assessment",
+        "accounts:consult",
+    ],
+)
+def test_every_case_page_answers_an_unknown_reference_in_dutch(
+    ciso_client: Client, name: str
+) -> None:
+    response = ciso_client.get(reverse(name, args=["MP-1999-9999"]))
+
+    assert response.status_code == 404
+    assert "Er is geen zaak met kenmerk MP-1999-9999." in response.content.decode()
+
+
+def test_an_unknown_import_is_answered_in_dutch(
+    ciso_client: Client, make_report
+) -> None:
+    reference = make_report().incident.reference
+
+    response = ciso_client.get(reverse("imports:preview", args=[reference, 999]))
+
+    assert response.status_code == 404
+    assert "Deze zaak heeft geen import met dit nummer." in response.content.decode()

@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp.models import Device
 
 from meldpunt.incidents.access import handler_required
-from meldpunt.incidents.models import Incident
+from meldpunt.incidents.lookup import incident_or_404
 
 from . import second_factor
 from .forms import CodeForm, ConsultForm
@@ -137,7 +137,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consult(request: HttpRequest, reference: str) -> HttpResponse:
     """Open one case to a director or the FG."""
-    incident = get_object_or_404(Incident, reference=reference)
+    incident = incident_or_404(reference)
     form = ConsultForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         consult_on_case(

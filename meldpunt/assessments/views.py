@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from meldpunt.accounts.roles import handles_cases
 from meldpunt.core.assessment import FactsError, assess
 from meldpunt.guidance.access import may_follow_case
+from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
 
 from . import services
@@ -35,13 +36,7 @@ class _LoginNeeded(Exception):
 
 
 def _case(request: HttpRequest, reference: str) -> Incident:
-    incident = Incident.objects.select_related("handler").filter(reference=reference)
-    found = incident.first()
-    if found is None:
-        raise Http404(
-            _("There is no case with reference %(reference)s.")
-            % {"reference": reference[:32]}
-        )
+    found = incident_or_404(reference, Incident.objects.select_related("handler"))
     if may_follow_case(request, found):
         return found
     if not request.user.is_authenticated:

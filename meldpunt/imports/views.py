@@ -4,13 +4,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meldpunt.incidents.access import handler_required
+from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.storage import read_decrypted
 
@@ -22,13 +23,18 @@ PROGRESS_REFRESH_SECONDS = 2
 
 
 def _incident(reference: str) -> Incident:
-    return get_object_or_404(Incident, reference=reference)
+    return incident_or_404(reference)
 
 
 def _import(reference: str, pk: int) -> Import:
-    return get_object_or_404(
-        Import.objects.select_related("incident"), pk=pk, incident__reference=reference
+    found = (
+        Import.objects.select_related("incident")
+        .filter(pk=pk, incident__reference=reference)
+        .first()
     )
+    if found is None:
+        raise Http404(_("This case has no such import."))
+    return found
 
 
 @handler_required

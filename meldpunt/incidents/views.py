@@ -26,6 +26,7 @@ from meldpunt.reports.models import Report
 from . import services
 from .access import handler_required
 from .forms import AssignForm, ClassifyForm, CloseForm, NoteForm, StatusForm
+from .lookup import incident_or_404
 from .models import Incident
 from .workflow import Status, can_transition
 
@@ -56,13 +57,7 @@ def _load_case(reference: str) -> Incident:
         Prefetch("reports", queryset=Report.objects.select_related("reporter")),
         Prefetch("logbook_entries", queryset=entries),
     )
-    try:
-        return queryset.get(reference=reference)
-    except Incident.DoesNotExist:
-        raise Http404(
-            _("There is no case with reference %(reference)s.")
-            % {"reference": reference[:32]}
-        ) from None
+    return incident_or_404(reference, queryset)
 
 
 def _render_case(

@@ -3,13 +3,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from meldpunt.incidents.access import handler_required
+from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
 
 from . import dossier as dossiers
@@ -20,13 +21,7 @@ from .shortcuts import BY_SLUG, SHORTCUTS
 
 
 def _incident(reference: str) -> Incident:
-    incident = Incident.objects.filter(reference=reference).first()
-    if incident is None:
-        raise Http404(
-            _("There is no case with reference %(reference)s.")
-            % {"reference": reference[:32]}
-        )
-    return incident
+    return incident_or_404(reference)
 
 
 def _initial(request: HttpRequest, incident: Incident) -> dict[str, object]:

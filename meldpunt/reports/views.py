@@ -28,7 +28,7 @@ from .models import Report, ReportChannel
 from .ratelimit import count_accepted, over_limit
 
 _SESSION_KEY = "meldpunt_last_report"
-_REPEAT_COOKIE = "meldpunt_last_report"
+_REPEAT_COOKIE = "meldpunt_repeat"
 _REPEAT_SALT = "meldpunt.reports.repeat"
 _REPEAT_SECONDS = 600
 logger = logging.getLogger(__name__)
