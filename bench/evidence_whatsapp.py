@@ -69,22 +69,38 @@ def worker(which: str, path: Path) -> None:
     )
 
 
-def measure(python: str, which: str, path: Path, repeat: int) -> dict[str, float]:
-    runs = []
+def run_once(python: str, which: str, path: Path) -> dict[str, float]:
+    command = [python, __file__, "--worker", which, str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure(
+    parsers: dict[str, tuple[str, str]], path: Path, repeat: int
+) -> dict[str, dict[str, float]]:
+    """Best time and highest peak of each parser over ``repeat`` rounds.
+
+    Each round runs every parser once, one after the other, so that a machine
+    that is busier for a while slows all of them alike.
+    """
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in parsers}
     for _ in range(repeat):
-        command = [python, __file__, "--worker", which, str(path)]
-        done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    best = min(runs, key=lambda run: run["seconds"])
-    best["per_second"] = best["messages"] / best["seconds"]
-    best["peak_mib"] = max(run["peak_mib"] for run in runs)
-    return best
+        for name, (python, which) in parsers.items():
+            runs[name].append(run_once(python, which, path))
+    results = {}
+    for name, done in runs.items():
+        best = min(done, key=lambda run: run["seconds"])
+        best["per_second"] = best["messages"] / best["seconds"]
+        best["peak_mib"] = max(run["peak_mib"] for run in done)
+        results[name] = best
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--whatstk-python", default=os.environ.get("WHATSTK_PYTHON"))
     parser.add_argument(
         "--worker", nargs=2, metavar=("WHICH", "FILE"), help=argparse.SUPPRESS
@@ -100,11 +116,10 @@ def main() -> None:
         print(
             f"export: {args.messages} messages, {path.stat().st_size / 2**20:.1f} MiB"
         )
-        results = {"meldpunt": measure(sys.executable, "ours", path, args.repeat)}
+        parsers = {"meldpunt": (sys.executable, "ours")}
         if args.whatstk_python:
-            results["whatstk"] = measure(
-                args.whatstk_python, "whatstk", path, args.repeat
-            )
+            parsers["whatstk"] = (args.whatstk_python, "whatstk")
+        results = measure(parsers, path, args.repeat)
 
     print(
         f"{'parser':<10} {'messages':>9} {'seconds':>8} {'msg/s':>10} {'peak MiB':>9}"

@@ -11,15 +11,12 @@ from typing import Any
 
 from .archive import ArchiveLimits
 from .decoding import decode_text, split_lines
-from .email_mime import looks_like_email, parse_eml
 from .errors import EvidenceError
 from .model import ChatParse, Source, document, source_for
-from .outlook import parse_msg
 from .signal_jsonl import looks_like_signal_jsonl, parse_signal_jsonl
 from .signal_markdown import looks_like_signal_markdown, parse_signal_markdown
 from .sigtop import looks_like_sigtop, parse_sigtop
 from .whatsapp import looks_like_whatsapp, parse_whatsapp_text
-from .whatsapp_zip import parse_whatsapp_zip
 
 DEFAULT_MAX_SIZE = 200 * 1024**2
 
@@ -64,22 +61,44 @@ def parse_bytes(
     source = source_for(filename, data)
     limits = archive_limits or ArchiveLimits(max_text_member=max_size)
 
+    # The archive and mail parsers are imported when a file needs them: the
+    # email package alone takes longer to load than a large chat to parse.
     if data.startswith(_ZIP_MAGIC):
+        from .whatsapp_zip import parse_whatsapp_zip
+
         parse, members = parse_whatsapp_zip(
             data, filename, date_order=date_order, limits=limits
         )
         source.members = members
         return _chat_document("whatsapp", source, parse)
     if data.startswith(_OLE_MAGIC):
+        from .outlook import parse_msg
+
         message, warnings = parse_msg(data, filename)
         return document(
             kind="outlook-msg", source=source, warnings=warnings, message=message
         )
-    if looks_like_email(data):
+    if _looks_like_email(data):
+        from .email_mime import parse_eml
+
         message, warnings = parse_eml(data, filename)
         return document(kind="email", source=source, warnings=warnings, message=message)
     with _no_cyclic_gc():
         return _parse_text_chat(data, filename, source, date_order)
+
+
+def _looks_like_email(data: bytes) -> bool:
+    """True when the file starts with a header block that names a mail."""
+    head = data[:8192].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    names = set()
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):
+            continue
+        name, colon, _ = line.partition(b":")
+        if not colon or not name or b" " in name:
+            return False
+        names.add(name.strip().lower())
+    return bool(names & {b"from", b"date", b"subject", b"received", b"message-id"})
 
 
 @contextmanager

@@ -15,17 +15,27 @@ ORDERS = ("DMY", "MDY", "YMD")
 DateParts = tuple[str, str, str]
 
 
+def _same(where: int) -> int:
+    return where
+
+
 @dataclass
 class DateEvidence:
-    """Every date triple of a file, in order of appearance, with its line."""
+    """Every date triple of a file, in order of appearance, with where it is.
 
+    ``where`` is what the caller finds cheapest to note (a line number, or a
+    position in the text); ``line_of`` turns it into the line number that a
+    decision's reason or an error names, which is rarely needed.
+    """
+
+    line_of: Callable[[int], int] = _same
     triples: list[tuple[DateParts, int]] = field(default_factory=list)
     seen: set[DateParts] = field(default_factory=set)
 
-    def add(self, parts: DateParts, line: int) -> None:
+    def add(self, parts: DateParts, where: int) -> None:
         if parts not in self.seen:
             self.seen.add(parts)
-            self.triples.append((parts, line))
+            self.triples.append((parts, where))
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ def decide(
 
 def _year_first(evidence: DateEvidence, requested: str | None) -> Decision:
     if requested not in (None, "YMD"):
-        line = evidence.triples[0][1]
+        line = evidence.line_of(evidence.triples[0][1])
         raise EvidenceError(
             f"line {line}: the date starts with a four-digit year, so the date "
             f"order cannot be {requested}"
@@ -95,19 +105,20 @@ def _year_first(evidence: DateEvidence, requested: str | None) -> Decision:
 
 
 def _proof(evidence: DateEvidence) -> tuple[str, int] | None:
-    for parts, line in evidence.triples:
+    for parts, where in evidence.triples:
         if int(parts[0]) > 12:
-            return "DMY", line
+            return "DMY", evidence.line_of(where)
         if int(parts[1]) > 12:
-            return "MDY", line
+            return "MDY", evidence.line_of(where)
     return None
 
 
 def _refuse_contradiction(
     evidence: DateEvidence, requested: str, proof: tuple[str, int] | None
 ) -> None:
-    for parts, line in evidence.triples:
+    for parts, where in evidence.triples:
         if to_date(parts, requested) is None:
+            line = evidence.line_of(where)
             raise EvidenceError(
                 f"line {line}: {'/'.join(parts)} is not a valid date in the "
                 f"requested order {requested}"

@@ -15,20 +15,6 @@ from .model import MailMessage
 _MAX_DEPTH = 20
 
 
-def looks_like_email(data: bytes) -> bool:
-    """True when the file starts with a header block that names a mail."""
-    head = data[:8192].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
-    names = set()
-    for line in head.split(b"\n"):
-        if line[:1] in (b" ", b"\t"):
-            continue
-        name, colon, _ = line.partition(b":")
-        if not colon or not name or b" " in name:
-            return False
-        names.add(name.strip().lower())
-    return bool(names & {b"from", b"date", b"subject", b"received", b"message-id"})
-
-
 def parse_eml(data: bytes, filename: str) -> tuple[MailMessage, list[str]]:
     """Return the message (nested for forwards) and warnings."""
     parsed = message_from_bytes(data, policy=policy.default)

@@ -35,7 +35,7 @@ def new_entry(
         "caption": None,
         "actor": None,
         "quote": None,
-        "reactions": [],
+        "reactions": (),  # a list of [name, emoji] pairs where there are any
         "timestamp_with_offset": None,
     }
 

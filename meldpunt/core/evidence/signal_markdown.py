@@ -110,9 +110,8 @@ def _take_reactions(entry: Entry, lines: list[str]) -> list[str]:
     match = _REACTIONS.match(lines[-1]) if lines else None
     if match is None:
         return lines
-    for item in match["list"].split(", "):
-        name, _, emoji = item.rpartition(": ")
-        entry["reactions"].append([name, emoji])
+    pairs = (item.rpartition(": ") for item in match["list"].split(", "))
+    entry["reactions"] = [[name, emoji] for name, _, emoji in pairs]
     return lines[:-1]
 
 

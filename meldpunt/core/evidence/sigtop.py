@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
@@ -71,6 +70,10 @@ def _field_block(lines: list[str], index: int) -> list[tuple[str, str]]:
 
 
 def _time(value: str) -> datetime | None:
+    # Imported here: the email package takes longer to load than a chat of
+    # thousands of messages takes to parse, and only sigtop needs it.
+    from email.utils import parsedate_to_datetime
+
     try:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -108,9 +111,9 @@ def _fill(
     line: int,
     warnings: list[str],
 ) -> None:
-    for reaction in values.get("Reaction", []):
-        emoji, _, name = reaction.rpartition(" from ")
-        entry["reactions"].append([name, emoji])
+    pairs = [reaction.rpartition(" from ") for reaction in values.get("Reaction", [])]
+    if pairs:
+        entry["reactions"] = [[name, emoji] for emoji, _, name in pairs]
     files = [
         _ATTACHMENT_DETAIL.sub("", value) for value in values.get("Attachment", [])
     ]

@@ -150,6 +150,13 @@ _MEDIA_LAST_WORDS = frozenset(_IOS_MEDIA_VERBS.split("|"))
 _MEDIA_VERB_ENDINGS = frozenset(word[-4:] for word in _MEDIA_LAST_WORDS)
 _LONGEST_DELETED = max(len(phrase) for phrase in DELETED) + 1
 
+# A one-line body can only be a placeholder, a deletion, an edit marker or an
+# attachment when it ends in one of these characters or in the last four
+# letters of a media verb or a deletion phrase (lower-cased); any other body
+# is a plain message and needs none of the checks below.
+SPECIAL_LAST_CHARACTERS = ">)."
+SPECIAL_ENDINGS = _MEDIA_VERB_ENDINGS | frozenset(phrase[-4:] for phrase in DELETED)
+
 
 def is_media_omitted(text: str) -> bool:
     if not text.startswith("<"):

@@ -50,6 +50,11 @@ _BACKWARD_TOLERANCE_MINUTES = 60
 _PM_MARKERS = ("p", "n", "午後", "下午")
 _LONGEST_NOTICE = 120
 _MESSAGE = new_entry(timestamp="", author=None, text="")
+_SPECIAL_LAST = phrases.SPECIAL_LAST_CHARACTERS
+_SPECIAL_ENDINGS = phrases.SPECIAL_ENDINGS
+# Below every acceptance floor, even with a valid date or time added: a day
+# or clock time that holds it sends its header the long way, to ``_minutes``.
+_UNUSABLE = -(2**62)
 
 
 class Layout(NamedTuple):
@@ -66,14 +71,14 @@ class _Day:
     start: int | None  # minutes from the calendar's start; None: no such date
     iso: str
     evidenced: bool = False
-    # ``start`` once the day is recorded as evidence: from then on that and
-    # the clock are all a header of this day needs to be accepted.
-    ready: int | None = None
+    # ``start`` once the day is recorded as evidence and exists: from then on
+    # that and the clock are all a header of this day needs to be accepted.
+    ready: int = _UNUSABLE
 
 
 @dataclass(slots=True)
 class _Clock:
-    minutes: int | None  # None: no such time
+    minutes: int  # from midnight; _UNUSABLE: no such time
     iso: str
 
 
@@ -189,7 +194,7 @@ class Scan:
         self.lines = _Lines(text)
         self.entries: list[Entry] = []
         self.warnings: list[str] = []
-        self.evidence = DateEvidence()
+        self.evidence = DateEvidence(line_of=self.lines.at)
         self.days: dict[str, _Day] = {}
         self.clocks: dict[str, _Clock] = {}
         self.senders: dict[str, _Sender] = {}
@@ -212,6 +217,7 @@ class Scan:
         text, days, clocks = self.text, self.days, self.clocks
         emit = self._ios if self.layout.bracketed else self._android
         latest = -1
+        floor = latest - _BACKWARD_TOLERANCE_MINUTES  # the earliest time accepted
         pending = -1  # where the text of the open message starts
         pending_rest = pending_stamp = ""
         line_after = 0  # where the line after the last header starts
@@ -228,13 +234,8 @@ class Scan:
             clock = clocks.get(clock_key) or self._new_clock(clock_key)
 
             # The common case inline; every other goes through ``_minutes``.
-            if (
-                day.ready is not None
-                and clock.minutes is not None
-                and day.ready + clock.minutes >= latest - _BACKWARD_TOLERANCE_MINUTES
-            ):
-                minutes = day.ready + clock.minutes
-            else:
+            minutes = day.ready + clock.minutes
+            if minutes < floor:
                 found = self._minutes(day, clock, start, pending, latest)
                 if found is None:
                     continue
@@ -245,6 +246,7 @@ class Scan:
             pending_stamp = day.iso + clock.iso
             if minutes > latest:
                 latest = minutes
+                floor = latest - _BACKWARD_TOLERANCE_MINUTES
 
         self._other_headers(line_after, len(text), pending)
         if pending >= 0:
@@ -270,7 +272,7 @@ class Scan:
         """The header's time in minutes, or None (with a warning) to refuse it."""
         if not day.evidenced:
             self._record_date(day, start)
-        if day.start is None or clock.minutes is None:
+        if day.start is None or clock.minutes == _UNUSABLE:
             self.rejected_own += 1
             self._refuse(start, pending, "its date or time does not exist")
             return None
@@ -300,7 +302,7 @@ class Scan:
             self.first_marker = marker
         hour, minute = _hour(int(hour_text), marker), int(minute_text)
         if hour is None or minute > 59:
-            clock = _Clock(None, "")
+            clock = _Clock(_UNUSABLE, "")
         else:
             iso = f"T{hour:02d}:{minute:02d}:{second or '00'}"
             clock = _Clock(hour * 60 + minute, iso)
@@ -311,9 +313,10 @@ class Scan:
         """Date evidence: each date of the file's layout, where it first occurs."""
         if self.first_own < 0:
             self.first_own = start
-        self.evidence.add(day.parts, self.lines.at(start))
+        self.evidence.add(day.parts, start)
         day.evidenced = True
-        day.ready = day.start
+        if day.start is not None:
+            day.ready = day.start
 
     def _unplaced(self, stop: int, line_after: int) -> None:
         """Report text before the first message, up to the header at ``stop``."""
@@ -383,20 +386,29 @@ class Scan:
         )
 
     def _android(self, rest: str, start: int, stop: int, stamp: str) -> None:
-        split = rest.find(": ")
-        if split < 0:
+        raw, colon, body = rest.partition(": ")
+        if not colon:
             self._system(start, stop, stamp)
             return
-        raw = rest[:split]
         sender = self.senders.get(raw) or self._new_sender(raw)
         if sender.may_start_notice and phrases.SYSTEM_WITH_COLON.match(rest):
             self._system(start, stop, stamp)
             return
-        if stop - start == len(rest) and not self.marks:
-            text = rest[split + 2 :].rstrip()  # one line: the header's own
-        else:
-            text = self._text(start + split + 2, stop)
-        self._message(stamp, sender.name, text)
+        if stop - start != len(rest) or self.marks:
+            text = self._text(start + len(raw) + 2, stop)
+            self._message(stamp, sender.name, text)
+            return
+
+        text = body.rstrip()  # one line: the header's own
+        if text[-1:] in _SPECIAL_LAST or text[-4:].lower() in _SPECIAL_ENDINGS:
+            self._message(stamp, sender.name, text)  # "" too: an empty text
+            return
+        # A plain one-line message, most of any chat: ``_message`` inlined.
+        entry = _MESSAGE.copy()
+        entry["timestamp"] = stamp
+        entry["author"] = sender.name
+        entry["text"] = text
+        self.entries.append(entry)
 
     def _ios(self, rest: str, start: int, stop: int, stamp: str) -> None:
         split = rest.find(": \u200e")
@@ -431,7 +443,6 @@ class Scan:
         entry["timestamp"] = stamp
         entry["author"] = author
         entry["text"] = text
-        entry["reactions"] = []
         if edited or deleted or media_omitted or attachment is not None:
             entry.update(
                 edited=edited,

@@ -2,6 +2,7 @@
 """The WhatsApp parser reads the whole file the same way, however it is read."""
 
 from meldpunt.core.evidence import parse_bytes
+from meldpunt.core.evidence import whatsapp_phrases as phrases
 from meldpunt.core.evidence.model import new_entry
 
 
@@ -57,3 +58,50 @@ def test_line_ends_marks_and_blanks_are_cleaned_per_line() -> None:
     entries = parse_bytes(data, "chat.txt")["entries"]
 
     assert [entry["text"] for entry in entries] == ["eerste\ntweede", "los"]
+
+
+def _spellings(phrase: str) -> list[str]:
+    return [phrase, phrase.upper(), phrase.title(), phrase + "."]
+
+
+def test_every_placeholder_and_deletion_phrase_is_recognised_in_any_case() -> None:
+    # A one-line message skips the phrase checks unless its ending allows one;
+    # this holds every phrase the checks know against that shortcut.
+    media = sorted(phrases.MEDIA_OMITTED) + [
+        f"{noun} {verb}"
+        for noun in ("image", "afbeelding", "documento")
+        for verb in phrases._MEDIA_LAST_WORDS
+    ]
+    cases = [(text, "media_omitted") for phrase in media for text in _spellings(phrase)]
+    cases += [
+        (text, "deleted")
+        for phrase in sorted(phrases.DELETED)
+        for text in _spellings(phrase)
+    ]
+    data = "".join(_android(5, 0, text) for text, _ in cases).encode()
+
+    entries = parse_bytes(data, "chat.txt")["entries"]
+
+    assert len(entries) == len(cases)
+    for (text, flag), entry in zip(cases, entries, strict=True):
+        expected = phrases.is_media_omitted(text) or phrases.is_deleted(text)
+        assert entry[flag] is expected, text
+    assert all(entry["media_omitted"] for entry in entries[:4])  # "<media omitted>"
+    assert sum(entry["deleted"] for entry in entries) == 4 * len(phrases.DELETED)
+
+
+def test_plain_messages_that_only_end_like_a_phrase_stay_plain() -> None:
+    texts = [
+        "ik heb het weggelaten",
+        "wie heeft dat gedeleted",
+        "zie bijlage)",
+        "a > b",
+    ]
+    data = "".join(_android(5, 0, text) for text in texts).encode()
+
+    entries = parse_bytes(data, "chat.txt")["entries"]
+
+    assert [entry["text"] for entry in entries] == texts
+    flags = ("edited", "deleted", "media_omitted")
+    assert not any(entry[flag] for entry in entries for flag in flags)
+    assert all(entry["attachment"] is None for entry in entries)
