@@ -7,7 +7,7 @@ either every selected entry is in the logbook, or none is.
 """
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -176,10 +176,40 @@ def confirm_import(
 def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
     """Drop a file that was uploaded but not imported."""
     _check_status(record, ImportStatus.PREVIEW)
-    record.status = ImportStatus.CANCELLED
-    record.save(update_fields=["status"])
-    delete_stored(record.stored_name)
+    stored_name = record.stored_name
+    record.status, record.stored_name = ImportStatus.CANCELLED, ""
+    record.save(update_fields=["status", "stored_name"])
+    delete_stored(stored_name)
     logger.info("import_cancelled", extra={"import_id": record.pk})
+
+
+def discard_unconfirmed(now: datetime) -> int:
+    """Delete the files of uploads left unconfirmed or failed past their window.
+
+    An upload waits for its preview to be confirmed; one that nobody confirms
+    within ``MELDPUNT_IMPORT_UNCONFIRMED_HOURS`` is cancelled, and its file,
+    which may hold personal data, deleted. A failed import's file goes after
+    the same window. Returns how many files were deleted.
+    """
+    cutoff = now - timedelta(hours=settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS)
+    stale = Import.objects.filter(
+        status__in=(ImportStatus.PREVIEW, ImportStatus.FAILED), created_at__lt=cutoff
+    ).exclude(stored_name="")
+    deleted = 0
+    for pk in stale.values_list("pk", flat=True):
+        with transaction.atomic():
+            record = Import.objects.select_for_update().get(pk=pk)
+            if record.status not in (ImportStatus.PREVIEW, ImportStatus.FAILED):
+                continue  # confirmed in the meantime
+            stored_name = record.stored_name
+            if record.status == ImportStatus.PREVIEW:
+                record.status = ImportStatus.CANCELLED
+            record.stored_name = ""
+            record.save(update_fields=["status", "stored_name"])
+            transaction.on_commit(lambda name=stored_name: delete_stored(name))
+        deleted += 1
+        logger.info("import_upload_discarded", extra={"import_id": pk})
+    return deleted
 
 
 def run_import(*, import_id: int) -> None:

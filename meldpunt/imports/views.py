@@ -93,6 +93,7 @@ def _render_preview(
         "summary": record.summary,
         "order_form": order_form,
         "confirm_form": confirm_form,
+        "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
     }
     return render(request, "imports/preview.html", context, status=status)
 

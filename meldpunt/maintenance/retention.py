@@ -5,7 +5,8 @@ A closed case whose retention period (per kind, from configuration) has run
 out loses its reports, reporter messages, consultations, logbook and evidence;
 the case row stays as the register entry, without its handler, and a
 ``RetentionRecord`` says what went and keeps the last logbook hash. Login
-attempts past their cool-off and access-log records past their period go too.
+attempts past their cool-off, access-log records past their period and
+uploads nobody confirmed for import go too.
 Running it twice deletes nothing twice.
 """
 
@@ -20,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from meldpunt.accounts.models import AccessEvent, Consultation
+from meldpunt.imports.models import Import, ImportStatus
+from meldpunt.imports.services import discard_unconfirmed
 from meldpunt.incidents.models import Incident
 from meldpunt.incidents.workflow import Status
 from meldpunt.logbook.models import Evidence, LogbookEntry
@@ -49,9 +52,20 @@ def expire_case(incident: Incident, now: datetime) -> RetentionRecord:
     head = entries.order_by("-sequence").values_list("entry_hash", flat=True).first()
     evidence = Evidence.objects.filter(incident=incident)
     files = list(evidence.values_list("stored_name", flat=True))
+    # An import's row holds participants and warnings, and an upload that was
+    # never imported its own file; a finished import's file is evidence.
+    imports = Import.objects.filter(incident=incident)
+    files += (
+        imports.exclude(status=ImportStatus.DONE)
+        .exclude(stored_name="")
+        .values_list("stored_name", flat=True)
+    )
+    imports.delete()
 
+    # Entries and evidence point at each other (an imported message at its
+    # original file, a file at the entry that added it): unlink, then delete.
+    entries.update(corrects=None, source_evidence=None)
     evidence_count = evidence.delete()[0]
-    entries.update(corrects=None)
     entry_count = entries.delete()[0]
     reports = Report.objects.filter(incident=incident)
     report_count = reports.count()
@@ -85,6 +99,7 @@ def purge_short_lived(now: datetime) -> None:
     cutoff = now - timedelta(days=settings.MELDPUNT_ACCESS_LOG_DAYS)
     AccessEvent.objects.filter(at__lt=cutoff).delete()
     Session.objects.filter(expire_date__lt=now).delete()
+    discard_unconfirmed(now)
 
 
 def apply_retention() -> list[RetentionRecord]:

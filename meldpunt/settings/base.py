@@ -313,6 +313,11 @@ MELDPUNT_IMPORT_MAX_UNPACKED_BYTES = env_int(
     "MELDPUNT_IMPORT_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024, minimum=1024
 )
 MELDPUNT_IMPORT_INLINE_MAX = env_int("MELDPUNT_IMPORT_INLINE_MAX", 2000, minimum=1)
+# An upload waiting for its preview to be confirmed, or whose import failed,
+# is deleted after this many hours (checked with retention, every six hours).
+MELDPUNT_IMPORT_UNCONFIRMED_HOURS = env_int(
+    "MELDPUNT_IMPORT_UNCONFIRMED_HOURS", 24, minimum=1
+)
 MELDPUNT_BASE_URL = env_str("MELDPUNT_BASE_URL", "http://127.0.0.1:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

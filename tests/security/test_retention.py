@@ -84,3 +84,40 @@ def test_retention_periods_are_read_strictly(monkeypatch) -> None:
     monkeypatch.setenv("MELDPUNT_RETENTION_DAYS", "malfunction=soon")
     with pytest.raises(ImproperlyConfigured, match="whole number"):
         env_days_by_kind("MELDPUNT_RETENTION_DAYS", {"malfunction": 1})
+
+
+def test_expired_case_loses_its_imports_and_their_files(
+    make_report, ciso, django_capture_on_commit_callbacks
+) -> None:
+    from meldpunt.imports import services as imports
+    from meldpunt.imports.models import Import
+
+    incident = make_report().incident
+    chat = b"15-03-2024 09:12 - Sanne: Hallo\n15-03-2024 09:13 - Piet: Dag\n"
+    done = imports.start_import(
+        incident=incident, actor=ciso, name="chat.txt", data=chat
+    )
+    imports.confirm_import(
+        record=done, actor=ciso, selection=None, ours=[], time_zone="Europe/Amsterdam"
+    )
+    waiting = imports.start_import(
+        incident=incident, actor=ciso, name="later.txt", data=chat + b"meer\n"
+    )
+    files = [done.stored_name, waiting.stored_name]
+    incidents.change_status(incident=incident, status=Status.TRIAGE, actor=ciso)
+    incidents.classify_incident(incident=incident, kind=Kind.MALFUNCTION, actor=ciso)
+    incidents.close_incident(
+        incident=incident,
+        resolution="Opgelost.",
+        solved_at=timezone.now() - timedelta(minutes=5),
+        actor=ciso,
+    )
+
+    later = timezone.now() + timedelta(days=366)
+    with time_machine.travel(later), django_capture_on_commit_callbacks(execute=True):
+        call_command("retention")
+
+    assert RetentionRecord.objects.filter(incident=incident).exists()
+    assert not Import.objects.filter(incident=incident).exists()
+    assert not Evidence.objects.filter(incident=incident).exists()
+    assert not any(storages["default"].exists(name) for name in files)
