@@ -62,7 +62,7 @@ def parse_whatsapp_text(
         entries=scan.entries,
         warnings=_decision_warnings(decision) + scan.warnings,
         encoding=encoding,
-        platform="ios" if layout.bracketed else "android",
+        platform="ios" if layout.bracketed or layout.colon_closed else "android",
         date_order=decision.order,
         ambiguous_dates=decision.ambiguous,
     )
@@ -132,6 +132,11 @@ def _locale_hint(
 ) -> tuple[str, str]:
     if layout.separator in ".-":
         return "DMY", f"dates written with '{layout.separator}' are day-first"
+    if layout.joiner.strip() in ("à", "klo"):
+        return (
+            "DMY",
+            f"dates joined to the time with '{layout.joiner.strip()}' are day-first",
+        )
     words = "\n".join(match["rest"] for match in sample)
     if phrases.NON_ENGLISH_WORDS.search(words):
         return "DMY", "the export's language writes the day first"

@@ -27,20 +27,24 @@ _AMPM = (
     r"[AaPp]\.?[ \u00a0]?[Mm]\.?|[Vv]orm\.|[Nn]achm\.|[Vv]m\.|[Nn]m\.|"
     r"[ap]\. m\.|午前|午後|上午|下午"
 )
-# A header line: date ("day" group, with an opening bracket and a comma if
+# What joins date and time: a comma, the French "à" or the Finnish "klo".
+_JOINER = ",| à| klo"
+# A header line: date ("day" group, with an opening bracket and a joiner if
 # any), time ("clock" group, with seconds and AM/PM if any), then the rest.
+# A header without brackets ends in " - ", or, in old iOS exports, in ": ".
 # The lookahead is a cheap first-character test that rules out most lines.
 HEADER = re.compile(
     r"^(?=[0-9\[\u200e\u200f\u202a-\u202e\ufeff])"
     rf"[{_MARKS}\ufeff]*"
-    r"(?P<day>(?P<open>\[)?\d{1,4}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}\.?,?)"
+    r"(?P<day>(?P<open>\[)?\d{1,4}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}\.?"
+    rf"(?:{_JOINER})?)"
     r"[ \u00a0\u202f]"
     rf"(?P<clock>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:[ \u00a0\u202f]?(?:{_AMPM}))?)"
-    rf"(?(open)\][ {_MARKS}]?|[ \u00a0\u202f][-–] )"
+    rf"(?(open)\][ {_MARKS}]?|(?:[ \u00a0\u202f][-–] |: ))"
     r"(?P<rest>.*)$",
     re.MULTILINE,
 )
-_DAY = re.compile(r"(\[)?(\d{1,4})([./-])(\d{1,2})\3(\d{2,4})\.?(,?)")
+_DAY = re.compile(rf"(\[)?(\d{{1,4}})([./-])(\d{{1,2}})\3(\d{{2,4}})\.?({_JOINER}|)")
 _CLOCK = re.compile(
     rf"(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?(?:[ \u00a0\u202f]?({_AMPM}))?"
 )
@@ -60,9 +64,10 @@ _UNUSABLE = -(2**62)
 class Layout(NamedTuple):
     bracketed: bool
     separator: str
-    comma: bool
+    joiner: str  # between date and time: "", ",", " à" or " klo"
     seconds: bool
     twelve_hour: bool
+    colon_closed: bool  # "date time: Name: text", as old iOS exports wrote
 
 
 @dataclass(slots=True)
@@ -100,12 +105,14 @@ def layout_of(match: re.Match[str]) -> Layout:
     """The layout of one header found by ``HEADER``."""
     day = _fields(_DAY, match["day"])
     clock = _fields(_CLOCK, match["clock"])
+    closing = match.string[match.end("clock") : match.start("rest")]
     return Layout(
         day[1] is not None,
         day[3],
-        day[6] == ",",
+        day[6],
         clock[3] is not None,
         clock[4] is not None,
+        closing == ": ",
     )
 
 
@@ -119,14 +126,18 @@ def header_of_layout(layout: Layout) -> re.Pattern[str]:
     """
     separator = re.escape(layout.separator)
     opening = r"\[" if layout.bracketed else ""
-    comma = "," if layout.comma else ""
+    joiner = re.escape(layout.joiner)
     seconds = r"[:.]\d{2}" if layout.seconds else ""
     marker = rf"[ \u00a0\u202f]?(?:{_AMPM})" if layout.twelve_hour else ""
-    closing = rf"\][ {_MARKS}]?" if layout.bracketed else r"[ \u00a0\u202f][-–] "
+    closing = r"[ \u00a0\u202f][-–] "
+    if layout.bracketed:
+        closing = rf"\][ {_MARKS}]?"
+    elif layout.colon_closed:
+        closing = ": "
     return re.compile(
         r"^(?=[0-9\[\u200e\u200f\u202a-\u202e\ufeff])"
         rf"[{_MARKS}\ufeff]*"
-        rf"(?P<day>{opening}\d{{1,4}}{separator}\d{{1,2}}{separator}\d{{2,4}}\.?{comma})"
+        rf"(?P<day>{opening}\d{{1,4}}{separator}\d{{1,2}}{separator}\d{{2,4}}\.?{joiner})"
         r"[ \u00a0\u202f]"
         rf"(?P<clock>\d{{1,2}}[:.]\d{{2}}{seconds}{marker})"
         rf"{closing}(?P<rest>.*)$",

@@ -18,12 +18,12 @@ class Message:
 
 @dataclass(frozen=True)
 class WhatsAppStyle:
-    platform: str
+    platform: str  # "android", "ios" or "ios-old" ("date time: Name: text")
     order: str
     separator: str
     long_year: bool
     twelve_hour: str | None  # None, "AM", "am", "a. m."
-    comma: bool
+    joiner: str  # between date and time: "", ",", " à"
     non_contact: bool
 
 
@@ -36,7 +36,7 @@ def whatsapp_date(moment: datetime, style: WhatsAppStyle) -> str:
 
 
 def whatsapp_time(moment: datetime, style: WhatsAppStyle) -> str:
-    seconds = f":{moment.second:02d}" if style.platform == "ios" else ""
+    seconds = f":{moment.second:02d}" if style.platform != "android" else ""
     if style.twelve_hour is None:
         return f"{moment.hour:02d}:{moment.minute:02d}{seconds}"
     hour = moment.hour % 12 or 12
@@ -48,9 +48,11 @@ def whatsapp_time(moment: datetime, style: WhatsAppStyle) -> str:
 
 def whatsapp_header(moment: datetime, style: WhatsAppStyle) -> str:
     stamp = whatsapp_date(moment, style)
-    stamp += ("," if style.comma else "") + " " + whatsapp_time(moment, style)
+    stamp += style.joiner + " " + whatsapp_time(moment, style)
     if style.platform == "ios":
         return f"[{stamp}] "
+    if style.platform == "ios-old":
+        return f"{stamp}: "
     return f"{stamp} - "
 
 

@@ -79,12 +79,12 @@ def moments(draw: st.DrawFn, count: int, seconds: bool = True) -> list[datetime]
 
 WHATSAPP_STYLES = st.builds(
     WhatsAppStyle,
-    platform=st.sampled_from(["android", "ios"]),
+    platform=st.sampled_from(["android", "ios", "ios-old"]),
     order=st.sampled_from(["DMY", "MDY", "YMD"]),
     separator=st.sampled_from(["/", "-", "."]),
     long_year=st.booleans(),
     twelve_hour=st.sampled_from([None, "AM", "am", "a. m."]),
-    comma=st.booleans(),
+    joiner=st.sampled_from(["", ",", " à"]),
     non_contact=st.booleans(),
 ).map(lambda style: style if style.order != "YMD" else _long(style))
 
@@ -102,14 +102,14 @@ def whatsapp_chats(draw: st.DrawFn) -> tuple[WhatsAppStyle, list[Message]]:
     other = WhatsAppStyle(
         **{
             **style.__dict__,
-            "platform": "android" if style.platform == "ios" else "ios",
+            "platform": "ios" if style.platform == "android" else "android",
         }
     )
     old = stamps[0] - timedelta(days=2)
     lookalikes = [
         whatsapp_header(old, style) + "Iemand: eerder bericht",
         whatsapp_header(stamps[0], other) + "Iemand: ander formaat",
-        whatsapp_header(stamps[0], style).strip("[] -") + " tijdlijn zonder afzender",
+        whatsapp_header(stamps[0], style).strip("[] -:") + " tijdlijn zonder afzender",
     ]
     messages = [
         Message(stamp, draw(NAMES), draw(texts(lookalikes).filter(_plain)))
@@ -130,7 +130,7 @@ def test_whatsapp_chats_in_every_layout_round_trip(
 
     got = [(e["timestamp"], e["author"], e["text"]) for e in parsed["entries"]]
     assert got == [(m.moment.isoformat(), m.author, m.text) for m in messages]
-    assert parsed["source"]["platform"] == style.platform
+    assert parsed["source"]["platform"] == style.platform.removesuffix("-old")
 
 
 @st.composite

@@ -105,3 +105,55 @@ def test_plain_messages_that_only_end_like_a_phrase_stay_plain() -> None:
     flags = ("edited", "deleted", "media_omitted")
     assert not any(entry[flag] for entry in entries for flag in flags)
     assert all(entry["attachment"] is None for entry in entries)
+
+
+def test_french_exports_join_date_and_time_with_a_and_write_the_day_first() -> None:
+    data = (
+        "05/03/2024 à 09:12 - Les messages envoyés dans cette discussion sont "
+        "protégés avec le chiffrement de bout en bout.\n"
+        "05/03/2024 à 09:13 - Marie: Salut :)\n"
+        "[05/03/2024 à 09:14:10] Paul: collé d'une autre discussion\n"
+    ).encode()
+
+    parsed = parse_bytes(data, "Discussion WhatsApp avec Marie.txt")
+
+    assert parsed["source"]["date_order"] == "DMY"
+    assert parsed["source"]["ambiguous_dates"] is True
+    assert "'à' are day-first" in parsed["warnings"][0]
+    assert [(e["type"], e["timestamp"], e["author"]) for e in parsed["entries"]] == [
+        ("system", "2024-03-05T09:12:00", None),
+        ("message", "2024-03-05T09:13:00", "Marie"),
+    ]
+    assert parsed["entries"][1]["text"].endswith("collé d'une autre discussion")
+
+
+def test_finnish_exports_write_klo_before_a_dotted_time() -> None:
+    data = b"5.3.2024 klo 9.12 - Aino: Hei\n5.3.2024 klo 21.05 - Eero: Moi\n"
+
+    parsed = parse_bytes(data, "chat.txt")
+
+    assert [(e["timestamp"], e["author"]) for e in parsed["entries"]] == [
+        ("2024-03-05T09:12:00", "Aino"),
+        ("2024-03-05T21:05:00", "Eero"),
+    ]
+
+
+def test_old_ios_exports_close_the_header_with_a_colon() -> None:
+    data = (
+        b"3/24/14, 1:59:59 PM: Sanne de Vries: Is de lijst verstuurd?\n"
+        b"3/24/14, 2:00:41 PM: Piet: Ja: om 13:58, naar het verkeerde adres\n"
+        b"nog een regel\n"
+    )
+
+    parsed = parse_bytes(data, "chat.txt")
+
+    assert parsed["source"]["platform"] == "ios"
+    assert parsed["source"]["date_order"] == "MDY"
+    assert [(e["timestamp"], e["author"], e["text"]) for e in parsed["entries"]] == [
+        ("2014-03-24T13:59:59", "Sanne de Vries", "Is de lijst verstuurd?"),
+        (
+            "2014-03-24T14:00:41",
+            "Piet",
+            "Ja: om 13:58, naar het verkeerde adres\nnog een regel",
+        ),
+    ]
