@@ -177,6 +177,6 @@ def split_edit_marker(text: str) -> tuple[str, bool]:
     if not text.endswith(">"):
         return text, False
     match = EDIT_MARKER.search(text)
-    if match is None or match.group(1).lower() not in EDITED:
+    if match is None or normalised(match.group(1)) not in EDITED:
         return text, False
     return text[: match.start()], True

@@ -157,3 +157,15 @@ def test_old_ios_exports_close_the_header_with_a_colon() -> None:
             "Ja: om 13:58, naar het verkeerde adres\nnog een regel",
         ),
     ]
+
+
+def test_edit_markers_are_recognised_with_or_without_a_full_stop() -> None:
+    texts = ["hola <Se editó este mensaje.>", "hola <Se editó este mensaje>"]
+    data = "".join(_android(5, minute, text) for minute, text in enumerate(texts))
+
+    entries = parse_bytes(data.encode(), "chat.txt")["entries"]
+
+    assert [(entry["text"], entry["edited"]) for entry in entries] == [
+        ("hola", True),
+        ("hola", True),
+    ]
