@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Upload a file, look at what was read, choose, confirm, follow the progress."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -94,8 +96,18 @@ def _render_preview(
         "order_form": order_form,
         "confirm_form": confirm_form,
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
+        "first": _moment(record.summary.get("first")),
+        "last": _moment(record.summary.get("last")),
     }
     return render(request, "imports/preview.html", context, status=status)
+
+
+def _moment(stamp: str | None) -> datetime | None:
+    """A parse's ISO time, to be shown in the reader's own date format."""
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
 
 
 def _confirm_form(record: Import, data: object = None) -> ConfirmForm:

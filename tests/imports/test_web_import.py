@@ -55,8 +55,8 @@ def test_upload_shows_participants_period_count_and_warnings(
     assert response.status_code == 302
     assert record.status == ImportStatus.PREVIEW
     assert "Sanne Voorbeeld, Pieter Testbeeld" in page
-    assert "2024-03-05T09:12:00" in page
-    assert "2024-03-05T13:05:00" in page
+    assert ">5 maart 2024 09:12</time> – <time" in page
+    assert 'datetime="2024-03-05T13:05:00">5 maart 2024 13:05<' in page
     assert '<dd data-testid="count">8</dd>' in page
     assert 'Waarvan systeemberichten</dt><dd data-testid="system-count">3<' in page
     assert LogbookEntry.objects.filter(source_index__isnull=False).count() == 0
