@@ -283,3 +283,24 @@ def test_cannot_be_determined_and_not_known_yet_are_different_answers() -> None:
     from meldpunt.assessments.forms import EXFILTRATION, UNKNOWN
 
     assert UNKNOWN not in {value for value, _label in EXFILTRATION}
+
+
+def test_the_advice_names_facts_by_their_question_not_their_field_name(
+    ciso_client: Client, make_incident
+) -> None:
+    import re
+
+    incident = make_incident(discovered_at=DISCOVERED)
+
+    response = ciso_client.post(_url(incident), SCENARIO_ANSWERS, follow=True)
+
+    page = response.content.decode()
+    listed = re.search(r'data-testid="advice-reasons">(.*?)</ul>', page, re.S)[1]
+    reasons = re.sub(r"<[^>]+>", "\n", listed)
+    assert re.search(r"\b[a-z]+_[a-z_]+\b|=", reasons) is None, reasons
+    assert "“Wie kon de gegevens zien” (een bekende ontvanger" in reasons
+    assert "ongunstig ingevuld: “Er zijn kinderen of andere kwetsbare" in reasons
+    version = FactsVersion.objects.get(incident=incident)
+    assert any(
+        "exposure=untrusted_recipient" in r for r in version.assessment["reasons"]
+    )
