@@ -58,12 +58,58 @@ def chat_entries(
             channel=channel,
             direction=direction(item["author"], everyone, ours),
             summary=_summary(item),
-            text=item["text"],
+            text=chat_text(item),
             participants=item["author"] or item.get("actor") or "",
             occurred_at=local_time(item, zone),
             source_index=index,
             files=(found,) if found else (),
         )
+
+
+def chat_text(item: dict[str, Any]) -> str:
+    """A chat message as the logbook keeps it: quote, text, then reactions.
+
+    A quoted message comes first, under a label that says it is a quote (and
+    whose, when the export names the author), each of its lines marked ``> ``,
+    so it cannot be mistaken for what the sender wrote.
+
+    Reactions are recorded in the entry of the message they react to, not as
+    entries of their own. A reaction is a statement by a person, but Signal
+    exports give no time for it: an entry of its own would need a time, and
+    any we chose (the message's, the import's) would place the statement at a
+    moment it was not made, in a logbook read in order of time. Kept with the
+    message, each reaction names who reacted with what, and the label says
+    that the export gives no time for it. The message keeps its one entry, so
+    choosing entries to import chooses its reactions with it.
+    """
+    parts = [_quoted(item), item["text"], _reactions(item)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _quoted(item: dict[str, Any]) -> str:
+    quote = item.get("quote")
+    if quote is None:
+        return ""
+    author = item.get("quote_author")
+    label = (
+        _("Quoting %(name)s:") % {"name": author}
+        if author
+        else _("Quoting an earlier message:")
+    )
+    lines = quote.split("\n") if quote else [_("(no text)")]
+    return "\n".join([label, *(f"> {line}" if line else ">" for line in lines)])
+
+
+def _reactions(item: dict[str, Any]) -> str:
+    reactions = item.get("reactions") or ()
+    if not reactions:
+        return ""
+    lines = [_("Reactions (the export gives no time for them):")]
+    lines.extend(
+        _("%(name)s reacted with %(emoji)s") % {"name": name, "emoji": emoji}
+        for name, emoji in reactions
+    )
+    return "\n".join(lines)
 
 
 def mail_entry(parsed: dict[str, Any], *, ours: set[str]) -> NewEntry:
