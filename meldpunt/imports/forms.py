@@ -66,6 +66,8 @@ class ConfirmForm(forms.Form):
                 choices=_zone_choices(),
                 initial=DEFAULT_ZONE,
             )
+        if record.is_mail:
+            return
         if entry_labels is not None:
             self.fields["entries"] = forms.MultipleChoiceField(
                 label=_("Entries to import"),

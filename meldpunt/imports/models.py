@@ -19,6 +19,9 @@ class ImportStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# Kinds of file that hold a mail (with any mails attached to it), not a chat.
+MAIL_KINDS = frozenset({"email", "outlook-msg"})
+
 # An import in one of these states holds its file's place in the case.
 ACTIVE_STATUSES = (ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.DONE)
 
@@ -117,6 +120,11 @@ class Import(models.Model):
     @property
     def needs_date_order(self) -> bool:
         return bool(self.summary.get("ambiguous_dates")) and not self.date_order
+
+    @property
+    def is_mail(self) -> bool:
+        """A saved mail is imported whole: no choice of entries."""
+        return self.kind in MAIL_KINDS
 
     @property
     def entries_total(self) -> int:

@@ -24,7 +24,7 @@ from meldpunt.jobs.runner import enqueue
 from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
 
 from . import media, writing
-from .entries import participants
+from .entries import mails, participants
 from .models import ACTIVE_STATUSES, Import, ImportStatus
 from .selection import count_selected
 
@@ -104,9 +104,11 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
     entries = parsed["entries"]
     source = parsed["source"]
     if parsed["message"] is not None:
-        moment = parsed["message"]["date"]
-        first = last = moment
-        count, system = 1, 0
+        found = mails(parsed["message"])
+        moments = sorted(moment for mail in found if (moment := mail.time))
+        first = moments[0].isoformat() if moments else None
+        last = moments[-1].isoformat() if moments else None
+        count, system = len(found), 0
     else:
         first, last = entries[0]["timestamp"], entries[-1]["timestamp"]
         count = len(entries)
@@ -117,6 +119,7 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         "last": last,
         "entries": count,
         "system": system,
+        "attached_mails": count - 1 if parsed["message"] is not None else 0,
         "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
         "warnings": parsed["warnings"],
         "date_order": source["date_order"],
@@ -153,6 +156,8 @@ def confirm_import(
             code="date_order",
         )
     _check_zone(time_zone)
+    if record.is_mail:
+        selection = None  # a mail file is imported whole
     total = count_selected(selection, record.entries_total)
     if total == 0:
         raise ValidationError(_("Choose at least one entry to import."), code="none")

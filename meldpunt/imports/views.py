@@ -112,7 +112,7 @@ def _moment(stamp: str | None) -> datetime | None:
 
 def _confirm_form(record: Import, data: object = None) -> ConfirmForm:
     labels = None
-    if 1 < record.entries_total <= CHECKBOX_LIMIT:
+    if not record.is_mail and 1 < record.entries_total <= CHECKBOX_LIMIT:
         labels = _entry_labels(record)
     return ConfirmForm(data, record=record, entry_labels=labels)
 

@@ -17,7 +17,7 @@ from meldpunt.logbook.services import (
 )
 from meldpunt.logbook.storage import StoredFile, delete_stored
 
-from .entries import chat_entries, mail_entry
+from .entries import chat_entries, mail_entries
 from .models import Import, ImportStatus
 from .selection import describe, left_out, selected_indexes
 
@@ -30,7 +30,8 @@ def write_entries(
     record: Import, parsed: dict[str, Any], media: dict[str, StoredEvidence]
 ) -> None:
     """Append the header entry and every selected entry in one transaction."""
-    entries = [_header(record, parsed), *_prepared(record, parsed, media)]
+    prepared = _prepared(record, parsed, media)
+    entries = [_header(record, parsed, len(prepared)), *prepared]
     source = StoredEvidence(
         record.original_name,
         StoredFile(
@@ -69,7 +70,8 @@ def _prepared(
 ) -> list[NewEntry]:
     ours = set(record.ours)
     if parsed["message"] is not None:
-        return [mail_entry(parsed, ours=ours)]
+        # A mail file is imported whole: the mail and every mail attached to it.
+        return mail_entries(parsed, ours=ours)
 
     indexes = selected_indexes(record.selection, len(parsed["entries"]))
     built = chat_entries(
@@ -82,22 +84,23 @@ def _prepared(
     return prepared
 
 
-def _header(record: Import, parsed: dict[str, Any]) -> NewEntry:
-    total = record.entries_total
+def _header(record: Import, parsed: dict[str, Any], count: int) -> NewEntry:
+    # A mail file has no choice of entries: all of its mails are imported.
+    total = count if parsed["message"] is not None else record.entries_total
     summary = _("Evidence imported: %(name)s (%(count)s of %(total)s entries)") % {
         "name": record.original_name,
-        "count": record.progress_total,
+        "count": count,
         "total": total,
     }
     return NewEntry(
         kind=EntryKind.NOTE,
         channel=Channel.SYSTEM,
         summary=summary[:300],
-        text="\n".join(_header_lines(record, parsed)),
+        text="\n".join(_header_lines(record, parsed, count)),
     )
 
 
-def _header_lines(record: Import, parsed: dict[str, Any]) -> list[str]:
+def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[str]:
     source = parsed["source"]
     lines = [
         _("File: %(name)s, %(size)s bytes, SHA-256 %(sha)s")
@@ -112,6 +115,14 @@ def _header_lines(record: Import, parsed: dict[str, Any]) -> list[str]:
         )
     if parsed["message"] is None:
         lines.append(_("Times read in time zone %(zone)s") % {"zone": record.time_zone})
+    elif count > 1:
+        lines.append(
+            _(
+                "Mails: the saved mail and %(count)s attached to it, each an entry "
+                "of its own"
+            )
+            % {"count": count - 1}
+        )
     if record.ours:
         lines.append(
             _("Participants of our organisation: %(names)s")

@@ -294,6 +294,39 @@ def _import_preview(page, base_url, users) -> None:
     page.get_by_test_id("import-summary").wait_for()
 
 
+FORWARDED_MAIL = (
+    b"From: Sanne Voorbeeld <s.voorbeeld@gemeente.example>\n"
+    b"To: privacy@gemeente.example\n"
+    b"Subject: FW: Deelnemerslijst\n"
+    b"Date: Tue, 05 Mar 2024 08:31:12 +0100\n"
+    b'Content-Type: multipart/mixed; boundary="b1"\n'
+    b"\n"
+    b"--b1\n"
+    b"Content-Type: text/plain\n"
+    b"\n"
+    b"Deze ging naar de verkeerde ontvanger.\n"
+    b"--b1\n"
+    b"Content-Type: message/rfc822\n"
+    b"\n"
+    b"From: Bram Test <b.test@gemeente.example>\n"
+    b"To: ontvanger@elders.example\n"
+    b"Subject: Deelnemerslijst\n"
+    b"Date: Mon, 04 Mar 2024 16:40:05 +0100\n"
+    b"\n"
+    b"Zie bijlage.\n"
+    b"--b1--\n"
+)
+
+
+def _import_mail_preview(page, base_url, users) -> None:
+    _import_upload(page, base_url, users)
+    page.get_by_label("Bewijsbestand").set_input_files(
+        {"name": "mail.eml", "mimeType": "message/rfc822", "buffer": FORWARDED_MAIL}
+    )
+    page.get_by_role("button", name="Bestand inlezen").click()
+    page.get_by_test_id("attached-mails").wait_for()
+
+
 def _import_progress(page, base_url, users) -> None:
     with override_settings(MELDPUNT_IMPORT_INLINE_MAX=0):
         _import_preview(page, base_url, users)
@@ -356,7 +389,10 @@ VISITS: dict[str, list[Visit]] = {
         Visit("empty form", "ciso", _import_upload),
         Visit("form with errors", "ciso", _import_upload_without_file),
     ],
-    "imports:preview": [Visit("preview", "ciso", _import_preview)],
+    "imports:preview": [
+        Visit("preview", "ciso", _import_preview),
+        Visit("preview of a mail with an attached mail", "ciso", _import_mail_preview),
+    ],
     "imports:progress": [Visit("import in the background", "ciso", _import_progress)],
     "assessments:assessment": [
         Visit("all questions at once", "ciso", _assessment_all_at_once),

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every shared evidence sample imports into a case with its entry count."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -16,6 +18,21 @@ EXPECTED = load_expected()
 SAMPLES = sorted(EXPECTED) or [
     pytest.param("missing", marks=pytest.mark.skip(reason="no shared samples"))
 ]
+
+
+def _mails(name: str) -> int:
+    """A mail sample gives one entry for itself and one per attached mail."""
+    expected = EXPECTED[name]
+    attached = [
+        item.get("embedded_message") for item in expected.get("attachments", [])
+    ]
+    attached = [item for item in attached if item] + expected.get("forwarded", [])
+    return 1 + sum(_nested(item) for item in attached)
+
+
+def _nested(message: dict[str, Any]) -> int:
+    inner = [item.get("embedded_message") for item in message.get("attachments", [])]
+    return 1 + sum(_nested(item) for item in inner if item)
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -37,5 +54,5 @@ def test_shared_sample_imports_every_entry_and_keeps_the_chain(
         incident=incident, source_index__isnull=False
     )
     assert record.status == ImportStatus.DONE
-    assert imported.count() == EXPECTED[name].get("messages_total", 1)
+    assert imported.count() == EXPECTED[name].get("messages_total", _mails(name))
     assert verify_incident(incident) is None

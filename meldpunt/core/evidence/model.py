@@ -35,6 +35,7 @@ def new_entry(
         "caption": None,
         "actor": None,
         "quote": None,
+        "quote_author": None,  # who wrote the quoted message, where the export says
         "reactions": (),  # a list of [name, emoji] pairs where there are any
         "timestamp_with_offset": None,
     }

@@ -139,6 +139,9 @@ def _take_quote(entry: Entry, rest: list[str]) -> list[str]:
     quoted = [line[2:] if line.startswith("> ") else line[1:] for line in rest[:end]]
     body_start = quoted.index("") + 1 if "" in quoted else len(quoted)
     entry["quote"] = "\n".join(quoted[body_start:])
+    authors = [row[6:] for row in quoted[:body_start] if row.startswith("From: ")]
+    if authors:
+        entry["quote_author"] = authors[0]
     return rest[end + 1 :]
 
 

@@ -202,7 +202,22 @@ def test_sigtop_text_round_trips(messages: list[Message], hours: int) -> None:
     parsed = parse_bytes(data, "sigtop.txt")
 
     got = [
-        (e["timestamp_with_offset"], e["author"], e["text"], e["quote"])
+        (
+            e["timestamp_with_offset"],
+            e["author"],
+            e["text"],
+            e["quote"],
+            e["quote_author"],
+        )
         for e in parsed["entries"]
     ]
-    assert got == [(m.moment.isoformat(), m.author, m.text, m.quote) for m in messages]
+    assert got == [
+        (
+            m.moment.isoformat(),
+            m.author,
+            m.text,
+            m.quote,
+            None if m.quote is None else "Someone",
+        )
+        for m in messages
+    ]
