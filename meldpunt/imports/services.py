@@ -27,6 +27,7 @@ from . import media, writing
 from .entries import participants
 from .models import ACTIVE_STATUSES, Import, ImportStatus
 from .selection import count_selected
+from .wording import storable, translated
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[st
         )
     except EvidenceError as error:
         raise ValidationError(
-            _("This file cannot be imported: %(reason)s") % {"reason": error},
+            _("This file cannot be imported: %(reason)s")
+            % {"reason": translated(error.phrase)},
             code="refused",
         ) from error
 
@@ -118,7 +120,7 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         "entries": count,
         "system": system,
         "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
-        "warnings": parsed["warnings"],
+        "warnings": storable(parsed["warnings"]),
         "date_order": source["date_order"],
         "ambiguous_dates": source["ambiguous_dates"],
         "platform": source["platform"],
@@ -201,7 +203,7 @@ def run_import(*, import_id: int) -> None:
         stored_media = media.store_linked_media(data, record, parsed, archive_limits())
         writing.write_entries(record, parsed, stored_media)
     except EvidenceError as error:
-        _fail(record, stored_media, str(error))
+        _fail(record, stored_media, translated(error.phrase))
     except BaseException:
         _fail(record, stored_media, _("An unexpected error stopped the import."))
         raise
