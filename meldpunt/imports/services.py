@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
@@ -160,6 +160,7 @@ def confirm_import(
         raise ValidationError(_("Choose at least one entry to import."), code="none")
 
     record.selection, record.ours, record.time_zone = selection, ours, time_zone
+    record.language = translation.get_language() or settings.LANGUAGE_CODE
     record.status, record.progress_total = ImportStatus.QUEUED, total
     background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
     try:
@@ -185,11 +186,19 @@ def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
 
 
 def run_import(*, import_id: int) -> None:
-    """Import a confirmed file into the logbook; safe to run twice."""
+    """Import a confirmed file into the logbook; safe to run twice.
+
+    Its logbook entry and any reason it failed are written in the language of
+    the person who confirmed it, also when a background worker runs it.
+    """
     record = _begin(import_id)
     if record is None:
         return
+    with translation.override(record.language or settings.LANGUAGE_CODE):
+        _run(record)
 
+
+def _run(record: Import) -> None:
     stored_media: dict[str, Any] = {}
     try:
         data = read_decrypted(record.stored_name)

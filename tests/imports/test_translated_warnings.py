@@ -7,9 +7,13 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
-from meldpunt.imports.models import Import
+from meldpunt.core.evidence import EvidenceError, Phrase
+from meldpunt.core.evidence.phrase import gettext_noop
+from meldpunt.imports.models import Import, ImportStatus
 from meldpunt.incidents.models import Incident
+from meldpunt.jobs.runner import run_pending
 from meldpunt.logbook.models import LogbookEntry
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +49,7 @@ def _page(client: Client, record: Import) -> str:
     return html.unescape(client.get(record.get_absolute_url()).content.decode())
 
 
-def _import_all(client: Client, record: Import) -> LogbookEntry:
+def _confirm_all(client: Client, record: Import) -> None:
     base = [record.incident.reference, record.pk]
     client.post(reverse("imports:date_order", args=base), {"order": "DMY"})
     record.refresh_from_db()
@@ -55,9 +59,18 @@ def _import_all(client: Client, record: Import) -> LogbookEntry:
         {"time_zone": "Europe/Amsterdam", "entries": entries},
     )
     record.refresh_from_db()
+
+
+def _header(record: Import) -> LogbookEntry:
+    """The entry the import writes first: the file, its facts and warnings."""
     return LogbookEntry.objects.get(
         incident=record.incident, sequence=record.first_sequence
     )
+
+
+def _import_all(client: Client, record: Import) -> LogbookEntry:
+    _confirm_all(client, record)
+    return _header(record)
 
 
 def _english(client: Client) -> None:
@@ -165,3 +178,49 @@ def test_the_summary_keeps_the_english_text_beside_the_template(
 
     assert [item["text"] for item in stored] == ENGLISH
     assert stored[2]["params"]["why"]["template"] == "its date or time does not exist"
+
+
+def test_a_background_import_writes_in_the_language_of_who_confirmed_it(
+    upload: Callable[..., object], ciso_client: Client, settings: object
+) -> None:
+    settings.MELDPUNT_IMPORT_INLINE_MAX = 0  # type: ignore[attr-defined]
+    _english(ciso_client)
+    upload("chat.txt", CHAT)
+    record = Import.objects.get()
+    _confirm_all(ciso_client, record)
+    queued = record.status
+
+    with translation.override("nl"):  # what a worker has by default
+        run_pending()
+    record.refresh_from_db()
+    header = _header(record)
+
+    assert queued == ImportStatus.QUEUED
+    assert record.language == "en"
+    assert header.text.startswith("File: chat.txt")
+    assert "Warning: " + ENGLISH[1] in header.text
+
+
+def test_a_background_import_gives_its_refusal_in_that_language_too(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.MELDPUNT_IMPORT_INLINE_MAX = 0  # type: ignore[attr-defined]
+    upload("chat.txt", CHAT)
+    record = Import.objects.get()
+    _confirm_all(ciso_client, record)
+
+    def refuse(data: bytes, name: str, **options: object) -> None:
+        raise EvidenceError(
+            Phrase(gettext_noop("%(file)s: the file is empty"), file=name)
+        )
+
+    monkeypatch.setattr("meldpunt.imports.services.parse_bytes", refuse)
+    with translation.override("en"):
+        run_pending()
+    record.refresh_from_db()
+
+    assert record.status == ImportStatus.FAILED
+    assert record.error == "chat.txt: het bestand is leeg"
