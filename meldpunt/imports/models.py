@@ -67,6 +67,15 @@ class Import(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="Europe/Amsterdam"
     )
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        blank=True,
+        help_text=_(
+            "The language of the person who confirmed the import; its logbook "
+            "entry is written in it."
+        ),
+    )
     summary = models.JSONField(
         _("summary"),
         default=dict,

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
@@ -27,6 +27,7 @@ from . import media, writing
 from .entries import mails, participants
 from .models import ACTIVE_STATUSES, Import, ImportStatus
 from .selection import count_selected
+from .wording import storable, translated
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[st
         )
     except EvidenceError as error:
         raise ValidationError(
-            _("This file cannot be imported: %(reason)s") % {"reason": error},
+            _("This file cannot be imported: %(reason)s")
+            % {"reason": translated(error.phrase)},
             code="refused",
         ) from error
 
@@ -121,7 +123,7 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         "system": system,
         "attached_mails": count - 1 if parsed["message"] is not None else 0,
         "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
-        "warnings": parsed["warnings"],
+        "warnings": storable(parsed["warnings"]),
         "date_order": source["date_order"],
         "ambiguous_dates": source["ambiguous_dates"],
         "platform": source["platform"],
@@ -163,6 +165,7 @@ def confirm_import(
         raise ValidationError(_("Choose at least one entry to import."), code="none")
 
     record.selection, record.ours, record.time_zone = selection, ours, time_zone
+    record.language = translation.get_language() or settings.LANGUAGE_CODE
     record.status, record.progress_total = ImportStatus.QUEUED, total
     background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
     try:
@@ -218,11 +221,19 @@ def discard_unconfirmed(now: datetime) -> int:
 
 
 def run_import(*, import_id: int) -> None:
-    """Import a confirmed file into the logbook; safe to run twice."""
+    """Import a confirmed file into the logbook; safe to run twice.
+
+    Its logbook entry and any reason it failed are written in the language of
+    the person who confirmed it, also when a background worker runs it.
+    """
     record = _begin(import_id)
     if record is None:
         return
+    with translation.override(record.language or settings.LANGUAGE_CODE):
+        _run(record)
 
+
+def _run(record: Import) -> None:
     stored_media: dict[str, Any] = {}
     try:
         data = read_decrypted(record.stored_name)
@@ -236,7 +247,7 @@ def run_import(*, import_id: int) -> None:
         stored_media = media.store_linked_media(data, record, parsed, archive_limits())
         writing.write_entries(record, parsed, stored_media)
     except EvidenceError as error:
-        _fail(record, stored_media, str(error))
+        _fail(record, stored_media, translated(error.phrase))
     except BaseException:
         _fail(record, stored_media, _("An unexpected error stopped the import."))
         raise

@@ -20,6 +20,7 @@ from meldpunt.logbook.storage import read_decrypted
 from . import services
 from .forms import CHECKBOX_LIMIT, ConfirmForm, DateOrderForm, UploadForm
 from .models import Import, ImportStatus
+from .wording import translated
 
 PROGRESS_REFRESH_SECONDS = 2
 
@@ -93,6 +94,7 @@ def _render_preview(
         "incident": record.incident,
         "record": record,
         "summary": record.summary,
+        "warnings": [translated(item) for item in record.summary.get("warnings", [])],
         "order_form": order_form,
         "confirm_form": confirm_form,
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,

@@ -20,6 +20,7 @@ from meldpunt.logbook.storage import StoredFile, delete_stored
 from .entries import chat_entries, mail_entries
 from .models import Import, ImportStatus
 from .selection import describe, left_out, selected_indexes
+from .wording import translated
 
 logger = logging.getLogger(__name__)
 
@@ -134,5 +135,8 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
             _("Entries not imported by choice: %(ranges)s")
             % {"ranges": describe(skipped)}
         )
-    lines.extend(_("Warning: %(text)s") % {"text": text} for text in parsed["warnings"])
+    lines.extend(
+        _("Warning: %(text)s") % {"text": translated(warning)}
+        for warning in parsed["warnings"]
+    )
     return lines

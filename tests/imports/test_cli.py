@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from meldpunt.core.evidence.output import ENTRY_KEYS, MESSAGE_KEYS, SOURCE_KEYS
 
@@ -95,3 +96,28 @@ def test_command_line_prints_the_error_on_stderr_and_exits_non_zero(
     assert result.returncode != 0
     assert result.stdout == ""
     assert "the file is empty" in result.stderr
+
+
+def test_parse_prints_the_english_warnings_whatever_language_is_active(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(
+        b"Chat met iemand\n15-03-2024 09:12 - Sanne: Eerste\n"
+        b"15-03-2024 25:13 - Piet: geplakt\n"
+    )
+
+    with translation.override("nl"):
+        printed = _parse(capsys, str(path))
+        with pytest.raises(CommandError) as refused:
+            call_command("evidence", "parse", str(path), "--date-order", "MDY")
+
+    assert printed["warnings"] == [
+        "line 1 before the first message could not be placed; not imported",
+        "line 3 looks like a message header but its date or time does not exist; "
+        "it is kept as text of the message that starts on line 2",
+    ]
+    assert str(refused.value) == (
+        "line 2: 15/03/2024 is not a valid date in the requested order MDY; "
+        "line 2 shows the order is DMY"
+    )

@@ -196,7 +196,7 @@ def test_an_attached_mail_without_a_date_takes_the_time_of_its_carrier_and_says_
         "Deze e-mail heeft geen eigen datum; hij is vastgelegd op het tijdstip "
         "van de e-mail waarbij hij was bijgevoegd.\n\nDe lijst.\n"
     )
-    assert "has no Date header" in header.text  # the parse's warning
+    assert "heeft geen Date-header" in header.text  # the parse's warning, in Dutch
     assert outer.text == "Zonder datum.\n"
 
 

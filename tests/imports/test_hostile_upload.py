@@ -30,18 +30,22 @@ def _truncated() -> bytes:
 
 
 HOSTILE = {
-    "truncated zip": ("chat.zip", _truncated, "damaged or truncated"),
+    "truncated zip": ("chat.zip", _truncated, "beschadigd of onvolledig"),
     "zip bomb": (
         "chat.zip",
         lambda: _zip({"_chat.txt": CHAT, "bom.bin": bytes(5 * 1024 * 1024)}),
-        "ZIP bomb",
+        "mogelijk een ZIP-bom",
     ),
     "path traversal": (
         "chat.zip",
         lambda: _zip({"_chat.txt": CHAT, "../../etc/cron.d/x": b"x"}),
         "path traversal",
     ),
-    "binary named .txt": ("chat.txt", lambda: b"\x00\x01\x02\x03" * 500, "binary"),
+    "binary named .txt": (
+        "chat.txt",
+        lambda: b"\x00\x01\x02\x03" * 500,
+        "het bestand bevat binaire gegevens",
+    ),
     "empty file": ("chat.txt", lambda: b"", "leeg"),
     "oversized file": ("chat.txt", lambda: CHAT * 2000, "hoogstens 20000 bytes"),
 }

@@ -115,7 +115,10 @@ def test_header_entry_holds_the_original_file_and_the_warnings(
 
     assert header.kind == "note"
     assert [item.sha256 for item in header.evidence.all()] == [record.sha256]
-    assert "line 1 before the first message could not be placed" in header.text
+    assert (
+        "Waarschuwing: regel 1 vóór het eerste bericht kon niet worden geplaatst; "
+        "niet geïmporteerd" in header.text
+    )
     assert record.sha256 in header.text
     assert record.last_sequence == record.first_sequence + 2
 

@@ -13,6 +13,7 @@ from .archive import ArchiveLimits
 from .decoding import decode_text, split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Source, document, source_for
+from .phrase import Phrase, gettext_noop
 from .signal_jsonl import looks_like_signal_jsonl, parse_signal_jsonl
 from .signal_markdown import looks_like_signal_markdown, parse_signal_markdown
 from .sigtop import looks_like_sigtop, parse_sigtop
@@ -36,7 +37,11 @@ def parse_path(
         size = path.stat().st_size
     except OSError as error:
         raise EvidenceError(
-            f"{path.name}: the file cannot be read ({error})"
+            Phrase(
+                gettext_noop("%(file)s: the file cannot be read (%(error)s)"),
+                file=path.name,
+                error=str(error),
+            )
         ) from error
     _check_size(size, path.name, max_size)
     return parse_bytes(
@@ -120,11 +125,20 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def _check_size(size: int, filename: str, max_size: int) -> None:
     if size == 0:
-        raise EvidenceError(f"{filename}: the file is empty")
+        raise EvidenceError(
+            Phrase(gettext_noop("%(file)s: the file is empty"), file=filename)
+        )
     if size > max_size:
         raise EvidenceError(
-            f"{filename}: the file is {size} bytes, more than the limit of "
-            f"{max_size} bytes"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the file is %(size)s bytes, more than the limit of "
+                    "%(limit)s bytes"
+                ),
+                file=filename,
+                size=size,
+                limit=max_size,
+            )
         )
 
 
@@ -146,10 +160,15 @@ def _parse_text_chat(
         parse = parse_whatsapp_text(text, date_order=date_order, encoding=encoding)
         return _chat_document("whatsapp", source, parse, notes)
     raise EvidenceError(
-        f"{filename}: line 1: not a recognised export; expected a WhatsApp chat "
-        "('05-03-2024 09:12 - Name: text'), a Signal export "
-        "('[2024-03-05 14:02:11] Name: text', JSON Lines or sigtop text), "
-        "an e-mail (.eml) or an Outlook message (.msg)"
+        Phrase(
+            gettext_noop(
+                "%(file)s: line 1: not a recognised export; expected a WhatsApp "
+                "chat ('05-03-2024 09:12 - Name: text'), a Signal export "
+                "('[2024-03-05 14:02:11] Name: text', JSON Lines or sigtop text), "
+                "an e-mail (.eml) or an Outlook message (.msg)"
+            ),
+            file=filename,
+        )
     )
 
 
@@ -168,7 +187,7 @@ def _is_signal_markdown(text: str, filename: str) -> bool:
 
 
 def _chat_document(
-    kind: str, source: Source, parse: ChatParse, notes: list[str] | None = None
+    kind: str, source: Source, parse: ChatParse, notes: list[Phrase] | None = None
 ) -> dict[str, Any]:
     source.encoding = parse.encoding
     source.platform = parse.platform

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .errors import EvidenceError
+from .phrase import Phrase, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,28 @@ def open_archive(data: bytes, filename: str, limits: ArchiveLimits) -> zipfile.Z
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise EvidenceError(
-            f"{filename}: the ZIP archive is damaged or truncated ({error}); "
-            "export the chat again"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP archive is damaged or truncated (%(error)s); "
+                    "export the chat again"
+                ),
+                file=filename,
+                error=str(error),
+            )
         ) from error
 
     members = archive.infolist()
     if len(members) > limits.max_members:
         raise EvidenceError(
-            f"{filename}: the ZIP archive holds {len(members)} files, more than "
-            f"the limit of {limits.max_members}"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP archive holds %(count)s files, more than "
+                    "the limit of %(limit)s"
+                ),
+                file=filename,
+                count=len(members),
+                limit=limits.max_members,
+            )
         )
     for info in members:
         _check_name(info.filename, filename)
@@ -53,8 +67,14 @@ def _check_name(name: str, filename: str) -> None:
     )
     if escapes or "\x00" in name:
         raise EvidenceError(
-            f"{filename}: the ZIP member name {name!r} points outside the archive "
-            "(path traversal); the archive is refused"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP member name %(name)s points outside the "
+                    "archive (path traversal); the archive is refused"
+                ),
+                file=filename,
+                name=repr(name),
+            )
         )
 
 
@@ -64,16 +84,31 @@ def _check_sizes(
     total = sum(info.file_size for info in members)
     if total > limits.max_total_size:
         raise EvidenceError(
-            f"{filename}: the ZIP archive unpacks to {total} bytes, more than the "
-            f"limit of {limits.max_total_size} (possible ZIP bomb)"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP archive unpacks to %(size)s bytes, more than "
+                    "the limit of %(limit)s (possible ZIP bomb)"
+                ),
+                file=filename,
+                size=total,
+                limit=limits.max_total_size,
+            )
         )
     for info in members:
         packed = max(info.compress_size, 1)
         ratio = info.file_size // packed
         if info.file_size > 1024 * 1024 and ratio > limits.max_ratio:
             raise EvidenceError(
-                f"{filename}: ZIP member {info.filename!r} expands {ratio} times, "
-                f"more than the limit of {limits.max_ratio} (possible ZIP bomb)"
+                Phrase(
+                    gettext_noop(
+                        "%(file)s: ZIP member %(name)s expands %(ratio)s times, "
+                        "more than the limit of %(limit)s (possible ZIP bomb)"
+                    ),
+                    file=filename,
+                    name=repr(info.filename),
+                    ratio=ratio,
+                    limit=limits.max_ratio,
+                )
             )
 
 
@@ -86,12 +121,26 @@ def read_member(
             data = stream.read(limit + 1)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise EvidenceError(
-            f"{filename}: ZIP member {name!r} cannot be read ({error}); the archive "
-            "is damaged or truncated"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: ZIP member %(name)s cannot be read (%(error)s); the "
+                    "archive is damaged or truncated"
+                ),
+                file=filename,
+                name=repr(name),
+                error=str(error),
+            )
         ) from error
     if len(data) > limit:
         raise EvidenceError(
-            f"{filename}: ZIP member {name!r} is larger than {limit} bytes once "
-            "unpacked (possible ZIP bomb)"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: ZIP member %(name)s is larger than %(limit)s bytes "
+                    "once unpacked (possible ZIP bomb)"
+                ),
+                file=filename,
+                name=repr(name),
+                limit=limit,
+            )
         )
     return data

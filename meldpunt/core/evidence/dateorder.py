@@ -9,6 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from .errors import EvidenceError
+from .phrase import Phrase, gettext_noop
 
 ORDERS = ("DMY", "MDY", "YMD")
 
@@ -42,7 +43,7 @@ class DateEvidence:
 class Decision:
     order: str
     ambiguous: bool
-    reason: str
+    reason: Phrase  # why this order, to fit in "read as DMY because ..."
 
 
 @lru_cache(maxsize=8192)
@@ -68,14 +69,19 @@ def check_order(order: str | None) -> str | None:
         return None
     upper = order.upper()
     if upper not in ORDERS:
-        raise EvidenceError(f"date order {order!r} is not one of DMY, MDY, YMD")
+        raise EvidenceError(
+            Phrase(
+                gettext_noop("date order %(order)s is not one of DMY, MDY, YMD"),
+                order=repr(order),
+            )
+        )
     return upper
 
 
 def decide(
     evidence: DateEvidence,
     requested: str | None,
-    hint: Callable[[], tuple[str, str]],
+    hint: Callable[[], tuple[str, Phrase]],
 ) -> Decision:
     """Pick the order: proof from the numbers first, then the caller, then hints.
 
@@ -88,9 +94,12 @@ def decide(
     proof = _proof(evidence)
     if requested is not None:
         _refuse_contradiction(evidence, requested, proof)
-        return Decision(requested, proof is None, "given by the caller")
+        return Decision(
+            requested, proof is None, Phrase(gettext_noop("given by the caller"))
+        )
     if proof is not None:
-        return Decision(proof[0], False, f"line {proof[1]} proves it")
+        reason = Phrase(gettext_noop("line %(line)s proves it"), line=proof[1])
+        return Decision(proof[0], False, reason)
     return _best_guess(evidence, *hint())
 
 
@@ -98,10 +107,16 @@ def _year_first(evidence: DateEvidence, requested: str | None) -> Decision:
     if requested not in (None, "YMD"):
         line = evidence.line_of(evidence.triples[0][1])
         raise EvidenceError(
-            f"line {line}: the date starts with a four-digit year, so the date "
-            f"order cannot be {requested}"
+            Phrase(
+                gettext_noop(
+                    "line %(line)s: the date starts with a four-digit year, so the "
+                    "date order cannot be %(order)s"
+                ),
+                line=line,
+                order=str(requested),
+            )
         )
-    return Decision("YMD", False, "the year comes first")
+    return Decision("YMD", False, Phrase(gettext_noop("the year comes first")))
 
 
 def _proof(evidence: DateEvidence) -> tuple[str, int] | None:
@@ -118,19 +133,41 @@ def _refuse_contradiction(
 ) -> None:
     for parts, where in evidence.triples:
         if to_date(parts, requested) is None:
-            line = evidence.line_of(where)
+            line, written = evidence.line_of(where), "/".join(parts)
+            if proof is None:
+                raise EvidenceError(
+                    Phrase(
+                        gettext_noop(
+                            "line %(line)s: %(date)s is not a valid date in the "
+                            "requested order %(order)s"
+                        ),
+                        line=line,
+                        date=written,
+                        order=requested,
+                    )
+                )
             raise EvidenceError(
-                f"line {line}: {'/'.join(parts)} is not a valid date in the "
-                f"requested order {requested}"
-                + (f"; line {proof[1]} shows the order is {proof[0]}" if proof else "")
+                Phrase(
+                    gettext_noop(
+                        "line %(line)s: %(date)s is not a valid date in the "
+                        "requested order %(order)s; line %(proof_line)s shows the "
+                        "order is %(proof_order)s"
+                    ),
+                    line=line,
+                    date=written,
+                    order=requested,
+                    proof_line=proof[1],
+                    proof_order=proof[0],
+                )
             )
 
 
-def _best_guess(evidence: DateEvidence, hint: str, hint_reason: str) -> Decision:
+def _best_guess(evidence: DateEvidence, hint: str, hint_reason: Phrase) -> Decision:
     backwards = {order: _backward_steps(evidence, order) for order in ("DMY", "MDY")}
     if backwards["DMY"] != backwards["MDY"]:
         order = min(backwards, key=lambda key: backwards[key])
-        return Decision(order, True, "only that order keeps the dates in sequence")
+        reason = Phrase(gettext_noop("only that order keeps the dates in sequence"))
+        return Decision(order, True, reason)
     return Decision(hint, True, hint_reason)
 
 

@@ -7,6 +7,7 @@ import codecs
 from collections.abc import Iterator
 
 from .errors import EvidenceError
+from .phrase import Phrase, gettext_noop
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
@@ -45,7 +46,7 @@ def split_lines(text: str, maxsplit: int) -> Iterator[str]:
     yield text[start:]
 
 
-def decode_text(data: bytes, filename: str) -> tuple[str, str, list[str]]:
+def decode_text(data: bytes, filename: str) -> tuple[str, str, list[Phrase]]:
     """Return (text, encoding name, warnings) for a text export.
 
     A byte-order mark decides; otherwise strict UTF-8, and a file that is not
@@ -53,7 +54,12 @@ def decode_text(data: bytes, filename: str) -> tuple[str, str, list[str]]:
     """
     if looks_binary(data):
         raise EvidenceError(
-            f"{filename}: the file holds binary data, not the text of an export"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the file holds binary data, not the text of an export"
+                ),
+                file=filename,
+            )
         )
 
     for bom, codec, name in _BOMS:
@@ -72,18 +78,32 @@ def _decode_strict(data: bytes, codec: str, name: str, filename: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         raise EvidenceError(
-            f"{filename}: byte {error.start} is not valid {name} although the file "
-            f"starts with a {name} byte-order mark"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: byte %(byte)s is not valid %(encoding)s although the "
+                    "file starts with a %(encoding)s byte-order mark"
+                ),
+                file=filename,
+                byte=error.start,
+                encoding=name,
+            )
         ) from error
 
 
-def _decode_legacy(data: bytes, filename: str, line: int) -> tuple[str, str, list[str]]:
-    note = (
-        f"line {line} is not valid UTF-8: the file was read as windows-1252 "
-        "(a re-saved export); check special characters"
-    )
+def _decode_legacy(
+    data: bytes, filename: str, line: int
+) -> tuple[str, str, list[Phrase]]:
     try:
-        return data.decode("windows-1252"), "windows-1252", [note]
+        text, encoding = data.decode("windows-1252"), "windows-1252"
+        shown = encoding
     except UnicodeDecodeError:
-        latin = note.replace("windows-1252", "ISO-8859-1")
-        return data.decode("iso-8859-1"), "iso-8859-1", [latin]
+        text, encoding, shown = data.decode("iso-8859-1"), "iso-8859-1", "ISO-8859-1"
+    note = Phrase(
+        gettext_noop(
+            "line %(line)s is not valid UTF-8: the file was read as %(encoding)s "
+            "(a re-saved export); check special characters"
+        ),
+        line=line,
+        encoding=shown,
+    )
+    return text, encoding, [note]

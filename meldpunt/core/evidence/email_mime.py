@@ -11,20 +11,34 @@ from typing import Any
 from . import mailheaders as headers
 from .errors import EvidenceError
 from .model import MailMessage
+from .phrase import Phrase, gettext_noop
 
 _MAX_DEPTH = 20
 
 
-def parse_eml(data: bytes, filename: str) -> tuple[MailMessage, list[str]]:
+def parse_eml(data: bytes, filename: str) -> tuple[MailMessage, list[Phrase]]:
     """Return the message (nested for forwards) and warnings."""
     parsed = message_from_bytes(data, policy=policy.default)
     if not isinstance(parsed, EmailMessage) or not parsed.keys():
-        raise EvidenceError(f"{filename}: part 1: expected mail headers, found none")
-    warnings: list[str] = []
-    return _message(parsed, warnings, "the mail", 0), warnings
+        raise EvidenceError(
+            Phrase(
+                gettext_noop("%(file)s: part 1: expected mail headers, found none"),
+                file=filename,
+            )
+        )
+    warnings: list[Phrase] = []
+    return _message(parsed, warnings, Phrase(gettext_noop("the mail")), 0), warnings
 
 
-def _message(msg: Message, warnings: list[str], where: str, depth: int) -> MailMessage:
+def _part(where: Phrase, number: str) -> Phrase:
+    return Phrase(
+        gettext_noop("%(where)s, part %(number)s"), where=where, number=number
+    )
+
+
+def _message(
+    msg: Message, warnings: list[Phrase], where: Phrase, depth: int
+) -> MailMessage:
     raw = _raw_headers(msg)
     sender = headers.addresses(raw.get("from", []))
     date, source, logbook = _dates(raw, warnings, where)
@@ -55,7 +69,7 @@ def _raw_headers(msg: Message) -> dict[str, list[str]]:
 
 
 def _dates(
-    raw: dict[str, list[str]], warnings: list[str], where: str
+    raw: dict[str, list[str]], warnings: list[Phrase], where: Phrase
 ) -> tuple[str | None, str | None, str | None]:
     stated = raw.get("date", [None])[0]
     parsed = headers.parse_date(stated) if stated else None
@@ -65,14 +79,23 @@ def _dates(
 
     received = _received_date(raw.get("received", []))
     problem = (
-        f"has an invalid Date header ({stated.strip()!r})"
+        Phrase(
+            gettext_noop("has an invalid Date header (%(value)s)"),
+            value=repr(stated.strip()),
+        )
         if stated
-        else "has no Date header"
+        else Phrase(gettext_noop("has no Date header"))
     )
     if received is None:
-        warnings.append(f"{where} {problem} and no Received header with a date")
+        template = gettext_noop(
+            "%(where)s %(problem)s and no Received header with a date"
+        )
+        warnings.append(Phrase(template, where=where, problem=problem))
         return None, None, None
-    warnings.append(f"{where} {problem}; its time is taken from the Received header")
+    template = gettext_noop(
+        "%(where)s %(problem)s; its time is taken from the Received header"
+    )
+    warnings.append(Phrase(template, where=where, problem=problem))
     return None, "received", received
 
 
@@ -85,19 +108,25 @@ def _received_date(values: list[str]) -> str | None:
     return None
 
 
-def _defects(msg: Message, warnings: list[str], where: str) -> None:
+def _defects(msg: Message, warnings: list[Phrase], where: Phrase) -> None:
     for defect in msg.defects:
         warnings.append(
-            f"{where}: the mail structure is damaged ({type(defect).__name__}); "
-            "check that nothing is missing"
+            Phrase(
+                gettext_noop(
+                    "%(where)s: the mail structure is damaged (%(defect)s); "
+                    "check that nothing is missing"
+                ),
+                where=where,
+                defect=type(defect).__name__,
+            )
         )
 
 
 def _walk(
     part: Message,
     result: MailMessage,
-    warnings: list[str],
-    where: str,
+    warnings: list[Phrase],
+    where: Phrase,
     depth: int,
     number: str,
 ) -> None:
@@ -109,13 +138,15 @@ def _walk(
     if part.is_multipart() and isinstance(payload, list):
         for index, sub in enumerate(payload, start=1):
             if sub is not part:
-                _defects(sub, warnings, f"{where}, part {number}.{index}")
+                _defects(sub, warnings, _part(where, f"{number}.{index}"))
             _walk(sub, result, warnings, where, depth, f"{number}.{index}")
         return
-    _leaf(part, result, warnings, f"{where}, part {number}")
+    _leaf(part, result, warnings, _part(where, number))
 
 
-def _leaf(part: Message, result: MailMessage, warnings: list[str], where: str) -> None:
+def _leaf(
+    part: Message, result: MailMessage, warnings: list[Phrase], where: Phrase
+) -> None:
     content_type = part.get_content_type()
     is_attachment = part.get_content_disposition() == "attachment"
     slot = {"text/plain": "body_plain", "text/html": "body_html"}.get(content_type)
@@ -135,19 +166,28 @@ def _leaf(part: Message, result: MailMessage, warnings: list[str], where: str) -
 
 
 def _forwarded(
-    part: Message, warnings: list[str], where: str, depth: int, number: str
+    part: Message, warnings: list[Phrase], where: Phrase, depth: int, number: str
 ) -> dict[str, Any]:
     payload = part.get_payload()
     inner = payload[0] if isinstance(payload, list) and payload else None
     if not isinstance(inner, Message) or depth >= _MAX_DEPTH:
         raise EvidenceError(
-            f"{where}, part {number}: expected a forwarded message "
-            "(message/rfc822), found none or nesting too deep"
+            Phrase(
+                gettext_noop(
+                    "%(where)s: expected a forwarded message (message/rfc822), "
+                    "found none or nesting too deep"
+                ),
+                where=_part(where, number),
+            )
         )
     data = inner.as_bytes(policy=policy.default.clone(linesep="\r\n"))
-    label = f"{where}, attached message in part {number}"
+    label = Phrase(
+        gettext_noop("%(where)s, attached message in part %(number)s"),
+        where=where,
+        number=number,
+    )
     return {
-        "filename": _filename(part, f"{where}, part {number}"),
+        "filename": _filename(part, _part(where, number)),
         "content_type": "message/rfc822",
         "size": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -160,7 +200,7 @@ def _payload(part: Message) -> bytes:
     return data if isinstance(data, bytes) else b""
 
 
-def _text(part: Message, warnings: list[str], where: str) -> str:
+def _text(part: Message, warnings: list[Phrase], where: Phrase) -> str:
     data = _payload(part)
     charset = part.get_content_charset() or "us-ascii"
     for candidate in (charset, "utf-8"):
@@ -169,7 +209,14 @@ def _text(part: Message, warnings: list[str], where: str) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     warnings.append(
-        f"{where}: the text is not valid {charset}; it was read as windows-1252"
+        Phrase(
+            gettext_noop(
+                "%(where)s: the text is not valid %(charset)s; it was read as "
+                "windows-1252"
+            ),
+            where=where,
+            charset=charset,
+        )
     )
     return data.decode("windows-1252", "replace").replace("\r\n", "\n")
 

@@ -7,6 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .phrase import Phrase, gettext_noop
+
 FORMAT = "meldpunt.evidence/1"
 
 Entry = dict[str, Any]
@@ -72,14 +74,14 @@ class ChatParse:
     """A parsed chat before it is wrapped in the output document."""
 
     entries: list[Entry]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Phrase] = field(default_factory=list)
     encoding: str | None = None
     platform: str | None = None
     date_order: str | None = None
     ambiguous_dates: bool = False
 
 
-def more_attachments_warnings(entries: list[Entry]) -> list[str]:
+def more_attachments_warnings(entries: list[Entry]) -> list[Phrase]:
     """Name the attachments beyond the first, which ``attachment`` cannot hold.
 
     The parsers park them under a private key that this removes again, so the
@@ -90,8 +92,16 @@ def more_attachments_warnings(entries: list[Entry]) -> list[str]:
         others = entry.pop("other_attachments", None)
         if others:
             warnings.append(
-                f"entry {number} has {len(others) + 1} attachments; besides "
-                f"{entry['attachment']!r} it also has: " + ", ".join(others)
+                Phrase(
+                    gettext_noop(
+                        "entry %(number)s has %(count)s attachments; besides "
+                        "%(first)s it also has: %(others)s"
+                    ),
+                    number=number,
+                    count=len(others) + 1,
+                    first=repr(entry["attachment"]),
+                    others=", ".join(others),
+                )
             )
     return warnings
 
@@ -106,7 +116,7 @@ def document(
     *,
     kind: str,
     source: Source,
-    warnings: list[str],
+    warnings: list[Phrase],
     entries: list[Entry] | None = None,
     message: MailMessage | None = None,
 ) -> dict[str, Any]:

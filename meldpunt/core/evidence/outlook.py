@@ -11,22 +11,26 @@ from typing import Any
 from . import mailheaders as headers
 from .errors import EvidenceError
 from .model import MailMessage
+from .phrase import Phrase, gettext_noop
 
-_INSTALL_HINT = (
-    "reading Outlook .msg files needs the optional extract-msg package; "
-    "install it with: pip install meldpunt[outlook]"
+_INSTALL_HINT = Phrase(
+    gettext_noop(
+        "reading Outlook .msg files needs the optional extract-msg package; "
+        "install it with: pip install meldpunt[outlook]"
+    )
 )
 _MAX_DEPTH = 20
 _RECALL = "IPM.Outlook.Recall"
 
 
-def parse_msg(data: bytes, filename: str) -> tuple[MailMessage, list[str]]:
+def parse_msg(data: bytes, filename: str) -> tuple[MailMessage, list[Phrase]]:
     """Return the message (embedded messages nested) and warnings."""
     extract_msg = _load()
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     msg = _open(extract_msg, data, filename, warnings)
     try:
-        return _message(msg, warnings, "the message", 0), warnings
+        where = Phrase(gettext_noop("the message"))
+        return _message(msg, warnings, where, 0), warnings
     finally:
         msg.close()
 
@@ -38,35 +42,59 @@ def _load() -> Any:
         raise EvidenceError(_INSTALL_HINT) from error
 
 
-def _open(extract_msg: Any, data: bytes, filename: str, warnings: list[str]) -> Any:
+def _open(extract_msg: Any, data: bytes, filename: str, warnings: list[Phrase]) -> Any:
     try:
         msg = extract_msg.openMsg(data)
         _ = (msg.subject, msg.body)
         return msg
     except UnicodeDecodeError:
         warnings.append(
-            "the message declares a code page that does not match its text; "
-            "it was read as windows-1252"
+            Phrase(
+                gettext_noop(
+                    "the message declares a code page that does not match its text; "
+                    "it was read as windows-1252"
+                )
+            )
         )
     except Exception as error:  # extract-msg raises many unrelated types
         raise EvidenceError(
-            f"{filename}: part 1: expected an Outlook message (.msg), but it "
-            f"cannot be read ({type(error).__name__}: {error})"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: part 1: expected an Outlook message (.msg), but it "
+                    "cannot be read (%(error)s)"
+                ),
+                file=filename,
+                error=f"{type(error).__name__}: {error}",
+            )
         ) from error
     try:
         return extract_msg.openMsg(data, overrideEncoding="cp1252")
     except Exception as error:  # same as above
         raise EvidenceError(
-            f"{filename}: part 1: the message cannot be read ({error})"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: part 1: the message cannot be read (%(error)s)"
+                ),
+                file=filename,
+                error=str(error),
+            )
         ) from error
 
 
-def _message(msg: Any, warnings: list[str], where: str, depth: int) -> MailMessage:
+def _message(
+    msg: Any, warnings: list[Phrase], where: Phrase, depth: int
+) -> MailMessage:
     message_class = _text(getattr(msg, "classType", None))
     if message_class and message_class.startswith(_RECALL):
         warnings.append(
-            f"{where} is a recall notice: the sender asked to withdraw an earlier "
-            "message; the withdrawn message itself is not in this file"
+            Phrase(
+                gettext_noop(
+                    "%(where)s is a recall notice: the sender asked to withdraw an "
+                    "earlier message; the withdrawn message itself is not in this "
+                    "file"
+                ),
+                where=where,
+            )
         )
     moment = getattr(msg, "date", None)
     # A .msg keeps its times in UTC; extract-msg converts them to the process's
@@ -153,7 +181,7 @@ def _html(msg: Any) -> str | None:
 
 
 def _attachment(
-    item: Any, warnings: list[str], where: str, depth: int
+    item: Any, warnings: list[Phrase], where: Phrase, depth: int
 ) -> dict[str, Any]:
     name = (
         _text(getattr(item, "longFilename", None))
@@ -170,9 +198,17 @@ def _attachment(
         )
     else:
         if depth >= _MAX_DEPTH:
-            raise EvidenceError(f"{where}: embedded messages are nested too deep")
+            raise EvidenceError(
+                Phrase(
+                    gettext_noop("%(where)s: embedded messages are nested too deep"),
+                    where=where,
+                )
+            )
         payload = data.exportBytes()
-        nested = _message(data, warnings, f"{where}, embedded {name!r}", depth + 1)
+        inner = Phrase(
+            gettext_noop("%(where)s, embedded %(name)s"), where=where, name=repr(name)
+        )
+        nested = _message(data, warnings, inner, depth + 1)
         content_type = "application/vnd.ms-outlook"
     return {
         "filename": name,

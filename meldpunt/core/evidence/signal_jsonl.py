@@ -10,6 +10,7 @@ from typing import Any
 from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
+from .phrase import Phrase, gettext_noop
 
 _KEYS = frozenset({"date", "sender", "body"})
 
@@ -29,34 +30,45 @@ def looks_like_signal_jsonl(text: str) -> bool:
 def parse_signal_jsonl(text: str, *, encoding: str | None = None) -> ChatParse:
     """Parse every line; a line that is not a message becomes a warning."""
     entries: list[Entry] = []
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         problem = _add(entries, line)
         if problem:
-            warnings.append(f"line {number} {problem}; not imported")
+            template = gettext_noop("line %(line)s %(problem)s; not imported")
+            warnings.append(Phrase(template, line=number, problem=problem))
 
     if not entries:
         raise EvidenceError(
-            "line 1: expected a JSON object with 'date', 'sender' and 'body' "
-            "(a signal-export JSON Lines file), but no line has one"
+            Phrase(
+                gettext_noop(
+                    "line 1: expected a JSON object with 'date', 'sender' and 'body' "
+                    "(a signal-export JSON Lines file), but no line has one"
+                )
+            )
         )
     warnings.extend(more_attachments_warnings(entries))
     return ChatParse(entries=entries, warnings=warnings, encoding=encoding)
 
 
-def _add(entries: list[Entry], line: str) -> str | None:
+def _add(entries: list[Entry], line: str) -> Phrase | None:
+    """Add the line's message; or say what is wrong with the line."""
     try:
         record = json.loads(line)
     except ValueError:
-        return "is not valid JSON"
+        return Phrase(gettext_noop("is not valid JSON"))
     if not isinstance(record, dict) or not record.keys() >= _KEYS:
-        return "is not a message object with 'date', 'sender' and 'body'"
+        return Phrase(
+            gettext_noop("is not a message object with 'date', 'sender' and 'body'")
+        )
     try:
         moment = datetime.fromisoformat(str(record["date"]))
     except ValueError:
-        return f"has a date that is not ISO 8601 ({record['date']!r})"
+        return Phrase(
+            gettext_noop("has a date that is not ISO 8601 (%(value)s)"),
+            value=repr(record["date"]),
+        )
     entries.append(_entry(record, moment))
     return None
 

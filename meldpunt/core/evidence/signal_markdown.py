@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
+from .phrase import Phrase, gettext_noop
 
 HEADER = re.compile(
     r"^\[(?P<date>\d{4}-\d{2}-\d{2}) (?P<time>\d{2}:\d{2}(?::\d{2})?)\] "
@@ -38,12 +39,16 @@ def looks_like_signal_markdown(text: str) -> bool:
 def parse_signal_markdown(text: str, *, encoding: str | None = None) -> ChatParse:
     """Parse a signal-export Markdown file into entries."""
     lines = [line.rstrip("\r") for line in text.split("\n")]
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     blocks = _blocks(lines, warnings)
     if not blocks:
         raise EvidenceError(
-            "line 1: expected a signal-export message header such as "
-            "'[2024-03-05 14:02:11] Name: text', but no line has one"
+            Phrase(
+                gettext_noop(
+                    "line 1: expected a signal-export message header such as "
+                    "'[2024-03-05 14:02:11] Name: text', but no line has one"
+                )
+            )
         )
     entries = [_entry(match, body) for match, body in blocks]
     warnings.extend(more_attachments_warnings(entries))
@@ -51,7 +56,7 @@ def parse_signal_markdown(text: str, *, encoding: str | None = None) -> ChatPars
 
 
 def _blocks(
-    lines: list[str], warnings: list[str]
+    lines: list[str], warnings: list[Phrase]
 ) -> list[tuple[re.Match[str], list[str]]]:
     blocks: list[tuple[re.Match[str], list[str]]] = []
     latest: datetime | None = None
@@ -64,14 +69,25 @@ def _blocks(
             continue
         if match and blocks:
             warnings.append(
-                f"line {number} looks like a message header but is dated more "
-                "than an hour before the message above; kept as message text"
+                Phrase(
+                    gettext_noop(
+                        "line %(line)s looks like a message header but is dated "
+                        "more than an hour before the message above; kept as "
+                        "message text"
+                    ),
+                    line=number,
+                )
             )
         if blocks:
             blocks[-1][1].append(line)
         elif line.strip():
             warnings.append(
-                f"line {number} comes before the first message; not imported"
+                Phrase(
+                    gettext_noop(
+                        "line %(line)s comes before the first message; not imported"
+                    ),
+                    line=number,
+                )
             )
     return blocks
 

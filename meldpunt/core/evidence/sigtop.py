@@ -15,6 +15,7 @@ from datetime import datetime
 
 from .errors import EvidenceError
 from .model import ChatParse, Entry, more_attachments_warnings, new_entry
+from .phrase import Phrase, gettext_noop
 
 _FIELD = re.compile(r"^(From|Type|Sent|Received|Attachment|Reaction|Edited): (.*)$")
 _ATTACHMENT_DETAIL = re.compile(r" \([^()]*, \d+ bytes\)$")
@@ -30,16 +31,24 @@ def parse_sigtop(text: str, *, encoding: str | None = None) -> ChatParse:
     lines = [line.rstrip("\r") for line in text.lstrip("\ufeff").split("\n")]
     if not lines[0].startswith("Conversation: "):
         raise EvidenceError(
-            "line 1: expected 'Conversation: <name>' (a sigtop text export)"
+            Phrase(
+                gettext_noop(
+                    "line 1: expected 'Conversation: <name>' (a sigtop text export)"
+                )
+            )
         )
 
     starts = [index for index in range(1, len(lines)) if _starts_message(lines, index)]
     if not starts:
         raise EvidenceError(
-            "line 3: expected a message block starting with 'From:' or 'Type:', "
-            "but none was found"
+            Phrase(
+                gettext_noop(
+                    "line 3: expected a message block starting with 'From:' or "
+                    "'Type:', but none was found"
+                )
+            )
         )
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     entries = []
     for number, start in enumerate(starts):
         stop = starts[number + 1] - 1 if number + 1 < len(starts) else len(lines)
@@ -80,7 +89,7 @@ def _time(value: str) -> datetime | None:
         return None
 
 
-def _entry(block: list[str], line: int, warnings: list[str]) -> Entry:
+def _entry(block: list[str], line: int, warnings: list[Phrase]) -> Entry:
     fields = _field_block(block, 0)
     rest = block[len(fields) + 1 :]
     values: dict[str, list[str]] = {}
@@ -90,7 +99,12 @@ def _entry(block: list[str], line: int, warnings: list[str]) -> Entry:
     moment = _time((values.get("Sent") or values.get("Received") or ["unknown"])[0])
     if moment is None:
         raise EvidenceError(
-            f"line {line}: the message has no valid Sent or Received time"
+            Phrase(
+                gettext_noop(
+                    "line %(line)s: the message has no valid Sent or Received time"
+                ),
+                line=line,
+            )
         )
     kind = values["Type"][0]
     entry = new_entry(
@@ -109,7 +123,7 @@ def _fill(
     values: dict[str, list[str]],
     rest: list[str],
     line: int,
-    warnings: list[str],
+    warnings: list[Phrase],
 ) -> None:
     pairs = [reaction.rpartition(" from ") for reaction in values.get("Reaction", [])]
     if pairs:
@@ -145,7 +159,7 @@ def _take_quote(entry: Entry, rest: list[str]) -> list[str]:
     return rest[end + 1 :]
 
 
-def _latest_version(rest: list[str], line: int, warnings: list[str]) -> list[str]:
+def _latest_version(rest: list[str], line: int, warnings: list[Phrase]) -> list[str]:
     history = [row[2:] if row.startswith("| ") else row[1:] for row in rest]
     versions: list[list[str]] = []
     for row in history:
@@ -158,8 +172,14 @@ def _latest_version(rest: list[str], line: int, warnings: list[str]) -> list[str
     bodies = [_version_body(version) for version in versions]
     if len(bodies) > 1:
         warnings.append(
-            f"line {line}: the message was edited; earlier versions: "
-            + " | ".join(repr(body) for body in bodies[1:])
+            Phrase(
+                gettext_noop(
+                    "line %(line)s: the message was edited; earlier versions: "
+                    "%(versions)s"
+                ),
+                line=line,
+                versions=" | ".join(repr(body) for body in bodies[1:]),
+            )
         )
     return bodies[0].split("\n")
 

@@ -24,6 +24,7 @@ from .dateorder import DateEvidence, Decision, check_order, decide
 from .decoding import split_lines
 from .errors import EvidenceError
 from .model import ChatParse
+from .phrase import Phrase, gettext_noop
 from .whatsapp_scan import (
     HEADER,
     Layout,
@@ -46,17 +47,27 @@ def parse_whatsapp_text(
     sample = list(islice(HEADER.finditer(text), _SAMPLE_HEADERS))
     if not sample:
         raise EvidenceError(
-            "line 1: expected a WhatsApp message header such as "
-            "'05-03-2024 09:12 - Name: text' or '[05-03-2024, 09:12:40] Name: text'"
-            ", but no line in the file has one"
+            Phrase(
+                gettext_noop(
+                    "line 1: expected a WhatsApp message header such as "
+                    "'05-03-2024 09:12 - Name: text' or "
+                    "'[05-03-2024, 09:12:40] Name: text', but no line in the file "
+                    "has one"
+                )
+            )
         )
 
     scan, layout, decision = _scan(text, sample, requested)
     if not scan.entries:
         line = text.count("\n", 0, sample[0].start()) + 1
         raise EvidenceError(
-            f"line {line}: no line has the layout of a WhatsApp "
-            "message header with a valid date"
+            Phrase(
+                gettext_noop(
+                    "line %(line)s: no line has the layout of a WhatsApp message "
+                    "header with a valid date"
+                ),
+                line=line,
+            )
         )
     return ChatParse(
         entries=scan.entries,
@@ -129,28 +140,31 @@ def _most_common(layouts: dict[Layout, tuple[int, int]]) -> Layout:
 
 def _locale_hint(
     sample: list[re.Match[str]], layout: Layout, first_marker: str | None
-) -> tuple[str, str]:
+) -> tuple[str, Phrase]:
     if layout.separator in ".-":
-        return "DMY", f"dates written with '{layout.separator}' are day-first"
+        reason = gettext_noop("dates written with '%(separator)s' are day-first")
+        return "DMY", Phrase(reason, separator=layout.separator)
     if layout.joiner.strip() in ("à", "klo"):
-        return (
-            "DMY",
-            f"dates joined to the time with '{layout.joiner.strip()}' are day-first",
-        )
+        reason = gettext_noop("dates joined to the time with '%(word)s' are day-first")
+        return "DMY", Phrase(reason, word=layout.joiner.strip())
     words = "\n".join(match["rest"] for match in sample)
     if phrases.NON_ENGLISH_WORDS.search(words):
-        return "DMY", "the export's language writes the day first"
+        return "DMY", Phrase(gettext_noop("the export's language writes the day first"))
     short_year = len(date_parts(sample[0])[2]) == 2
     if first_marker is not None and first_marker[0] in "AP" and short_year:
-        return "MDY", "the US English layout (AM/PM, two-digit year) is month-first"
-    return "DMY", "English outside the US writes the day first"
+        reason = gettext_noop(
+            "the US English layout (AM/PM, two-digit year) is month-first"
+        )
+        return "MDY", Phrase(reason)
+    return "DMY", Phrase(gettext_noop("English outside the US writes the day first"))
 
 
-def _decision_warnings(decision: Decision) -> list[str]:
+def _decision_warnings(decision: Decision) -> list[Phrase]:
     if not decision.ambiguous:
         return []
-    return [
+    template = gettext_noop(
         "no date in the file proves whether the day or the month comes first; "
-        f"read as {decision.order} because {decision.reason}; "
+        "read as %(order)s because %(reason)s; "
         "give the date order explicitly if that is wrong"
-    ]
+    )
+    return [Phrase(template, order=decision.order, reason=decision.reason)]

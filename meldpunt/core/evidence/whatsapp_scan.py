@@ -21,6 +21,7 @@ from typing import NamedTuple
 from . import whatsapp_phrases as phrases
 from .dateorder import DateEvidence, DateParts, to_date
 from .model import Entry, new_entry
+from .phrase import Phrase, gettext_noop
 
 _MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _AMPM = (
@@ -56,6 +57,12 @@ _LONGEST_NOTICE = 120
 _MESSAGE = new_entry(timestamp="", author=None, text="")
 _SPECIAL_LAST = phrases.SPECIAL_LAST_CHARACTERS
 _SPECIAL_ENDINGS = phrases.SPECIAL_ENDINGS
+# Why a line that looks like a header is refused, within a larger sentence.
+_OTHER_LAYOUT = Phrase(gettext_noop("its layout differs from the rest of the file"))
+_NO_SUCH_MOMENT = Phrase(gettext_noop("its date or time does not exist"))
+_BACKWARDS = Phrase(
+    gettext_noop("it is dated more than an hour before the message above")
+)
 # Below every acceptance floor, even with a valid date or time added: a day
 # or clock time that holds it sends its header the long way, to ``_minutes``.
 _UNUSABLE = -(2**62)
@@ -95,7 +102,7 @@ class _Sender:
 
 class ScanResult(NamedTuple):
     entries: list[Entry]
-    warnings: list[str]
+    warnings: list[Phrase]
     evidence: DateEvidence
     layouts: dict[Layout, tuple[int, int]]  # count and position of the first
     first_marker: str | None  # the first AM/PM marker in the file
@@ -204,7 +211,7 @@ class Scan:
         self.order = order
         self.lines = _Lines(text)
         self.entries: list[Entry] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Phrase] = []
         self.evidence = DateEvidence(line_of=self.lines.at)
         self.days: dict[str, _Day] = {}
         self.clocks: dict[str, _Clock] = {}
@@ -274,8 +281,7 @@ class Scan:
                 self._unplaced(match.start(), match.end() + 1)
             count, first = self.other_layouts.get(layout, (0, match.start()))
             self.other_layouts[layout] = (count + 1, first)
-            why = "its layout differs from the rest of the file"
-            self._refuse(match.start(), pending, why)
+            self._refuse(match.start(), pending, _OTHER_LAYOUT)
 
     def _minutes(
         self, day: _Day, clock: _Clock, start: int, pending: int, latest: int
@@ -285,13 +291,12 @@ class Scan:
             self._record_date(day, start)
         if day.start is None or clock.minutes == _UNUSABLE:
             self.rejected_own += 1
-            self._refuse(start, pending, "its date or time does not exist")
+            self._refuse(start, pending, _NO_SUCH_MOMENT)
             return None
         minutes = day.start + clock.minutes
         if minutes < latest - _BACKWARD_TOLERANCE_MINUTES:
             self.rejected_own += 1
-            why = "it is dated more than an hour before the message above"
-            self._refuse(start, pending, why)
+            self._refuse(start, pending, _BACKWARDS)
             return None
         return minutes
 
@@ -335,23 +340,34 @@ class Scan:
         if stop <= start or not self.text[start:stop].strip():
             return
         first, last = self.lines.at(start), self.lines.at(stop) - 1
-        where = f"line {first}" if first == last else f"lines {first}-{last}"
-        self.warnings.append(
-            f"{where} before the first message could not be placed; not imported"
+        if first == last:
+            template = gettext_noop(
+                "line %(line)s before the first message could not be placed; "
+                "not imported"
+            )
+            self.warnings.append(Phrase(template, line=first))
+            return
+        template = gettext_noop(
+            "lines %(first)s-%(last)s before the first message could not be "
+            "placed; not imported"
         )
+        self.warnings.append(Phrase(template, first=first, last=last))
 
-    def _refuse(self, start: int, pending: int, why: str) -> None:
+    def _refuse(self, start: int, pending: int, why: Phrase) -> None:
+        line = self.lines.at(start)
         if pending < 0:
-            self.warnings.append(
-                f"line {self.lines.at(start)} looks like a message header but {why}; "
+            template = gettext_noop(
+                "line %(line)s looks like a message header but %(why)s; "
                 "it is not imported"
             )
+            self.warnings.append(Phrase(template, line=line, why=why))
             return
-        opened = self._pending_line(pending)
-        self.warnings.append(
-            f"line {self.lines.at(start)} looks like a message header but {why}; "
-            f"it is kept as text of the message that starts on line {opened}"
+        template = gettext_noop(
+            "line %(line)s looks like a message header but %(why)s; "
+            "it is kept as text of the message that starts on line %(opened)s"
         )
+        opened = self._pending_line(pending)
+        self.warnings.append(Phrase(template, line=line, why=why, opened=opened))
 
     def _pending_line(self, pending: int) -> int:
         """Cached: many refused headers can sit inside one long message."""

@@ -11,6 +11,7 @@ from .archive import ArchiveLimits, open_archive, read_member
 from .decoding import decode_text
 from .errors import EvidenceError
 from .model import ChatParse
+from .phrase import Phrase, gettext_noop
 from .whatsapp import parse_whatsapp_text
 
 _CHAT_NAME = re.compile(
@@ -46,12 +47,25 @@ def _chat_member(names: list[str], filename: str) -> str:
         return candidates[0]
     if not candidates:
         raise EvidenceError(
-            f"{filename}: the ZIP archive holds no chat text (.txt) file; expected "
-            "a WhatsApp export such as '_chat.txt' or 'WhatsApp Chat with ….txt'"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP archive holds no chat text (.txt) file; "
+                    "expected a WhatsApp export such as '_chat.txt' or "
+                    "'WhatsApp Chat with ….txt'"
+                ),
+                file=filename,
+            )
         )
     raise EvidenceError(
-        f"{filename}: the ZIP archive holds {len(candidates)} chat text files "
-        f"({', '.join(candidates)}); expected exactly one"
+        Phrase(
+            gettext_noop(
+                "%(file)s: the ZIP archive holds %(count)s chat text files "
+                "(%(names)s); expected exactly one"
+            ),
+            file=filename,
+            count=len(candidates),
+            names=", ".join(candidates),
+        )
     )
 
 
@@ -61,11 +75,23 @@ def _verify_members(archive: zipfile.ZipFile, filename: str) -> None:
         broken = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise EvidenceError(
-            f"{filename}: the ZIP archive is damaged or truncated ({error})"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: the ZIP archive is damaged or truncated (%(error)s)"
+                ),
+                file=filename,
+                error=str(error),
+            )
         ) from error
     if broken is not None:
         raise EvidenceError(
-            f"{filename}: ZIP member {broken!r} is damaged (checksum mismatch)"
+            Phrase(
+                gettext_noop(
+                    "%(file)s: ZIP member %(name)s is damaged (checksum mismatch)"
+                ),
+                file=filename,
+                name=repr(broken),
+            )
         )
 
 
@@ -80,8 +106,14 @@ def _link_attachments(parse: ChatParse, names: list[str], chat_name: str) -> Non
         entry["attachment_in_archive"] = member is not None
         if member is None:
             parse.warnings.append(
-                f"entry {entry['timestamp']} refers to {attachment!r}, which is "
-                "not in the archive"
+                Phrase(
+                    gettext_noop(
+                        "entry %(timestamp)s refers to %(name)s, which is not in "
+                        "the archive"
+                    ),
+                    timestamp=entry["timestamp"],
+                    name=repr(attachment),
+                )
             )
         else:
             used.add(member)
@@ -89,6 +121,11 @@ def _link_attachments(parse: ChatParse, names: list[str], chat_name: str) -> Non
     unused = [name for name in names if name not in used and name != chat_name]
     if unused:
         parse.warnings.append(
-            f"{len(unused)} file(s) in the archive belong to no message: "
-            + ", ".join(unused)
+            Phrase(
+                gettext_noop(
+                    "%(count)s file(s) in the archive belong to no message: %(names)s"
+                ),
+                count=len(unused),
+                names=", ".join(unused),
+            )
         )

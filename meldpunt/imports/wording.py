@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Parser warnings and refusals in the language of the person reading them.
+
+The evidence parsers write English (their JSON output is a contract); each
+warning and refusal is a ``Phrase`` that keeps its template and parameters,
+translated here with the catalogue. A summary keeps them in that form, so the
+preview shows them in the reader's language; a summary stored before holds
+plain text, shown as it is.
+"""
+
+from typing import Any
+
+from django.utils.translation import gettext
+
+from meldpunt.core.evidence import Phrase, render_data
+
+
+def translated(item: object) -> str:
+    """A Phrase, its stored form or plain text, in the active language."""
+    return render_data(item, gettext)
+
+
+def storable(warnings: list[Any]) -> list[Any]:
+    """Warnings as JSON that keeps what :func:`translated` needs."""
+    return [item.as_data() if isinstance(item, Phrase) else item for item in warnings]
