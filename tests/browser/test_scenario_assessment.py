@@ -64,9 +64,10 @@ def test_the_misdirected_candidate_list_is_assessed_as_notify_ap_and_all_40_peop
     assert "meld bij de AP" in reasons
     assert "informeer de betrokkenen" in reasons
     assert "bsn" in reasons
-    assert "untrusted_recipient" in reasons
+    assert "“Wie kon de gegevens zien” (een bekende ontvanger die we" in reasons
     assert (
-        "contact_details_known=all: informeer iedere betrokkene persoonlijk" in reasons
+        "“Kunnen we ieder van hen persoonlijk bereiken” (ja, allemaal): informeer "
+        "iedere betrokkene persoonlijk" in reasons
     )
 
     # The decision follows the advice, with those consulted, into the logbook.
