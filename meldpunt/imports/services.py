@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
 from meldpunt.incidents.models import Incident
 from meldpunt.jobs.runner import enqueue
+from meldpunt.logbook.models import Evidence
 from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
 
 from . import media, writing
@@ -135,9 +136,9 @@ def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) ->
     """Read the file again in the order the person says its dates are in."""
     _check_status(record, ImportStatus.PREVIEW)
     parsed = parse_file(read_decrypted(record.stored_name), record.original_name, order)
-    record.date_order = order
-    record.summary = {**summarise(parsed), "ambiguous_dates": True}
-    record.save(update_fields=["date_order", "summary"])
+    summary = {**summarise(parsed), "ambiguous_dates": True}
+    _while_in_preview(record, date_order=order, summary=summary)
+    record.refresh_from_db()
     logger.info("import_date_order_chosen", extra={"import_id": record.pk})
     return record
 
@@ -164,20 +165,25 @@ def confirm_import(
     if total == 0:
         raise ValidationError(_("Choose at least one entry to import."), code="none")
 
-    record.selection, record.ours, record.time_zone = selection, ours, time_zone
-    record.language = translation.get_language() or settings.LANGUAGE_CODE
-    record.status, record.progress_total = ImportStatus.QUEUED, total
     background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
     try:
         with transaction.atomic():
-            record.save()
+            _while_in_preview(
+                record,
+                selection=selection,
+                ours=ours,
+                time_zone=time_zone,
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                status=ImportStatus.QUEUED,
+                progress_total=total,
+            )
             if background:
                 enqueue(JOB_NAME, import_id=record.pk)
     except IntegrityError:
         raise _duplicate_error() from None
     if not background:
         run_import(import_id=record.pk)
-        record.refresh_from_db()
+    record.refresh_from_db()
     return record
 
 
@@ -185,9 +191,10 @@ def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
     """Drop a file that was uploaded but not imported."""
     _check_status(record, ImportStatus.PREVIEW)
     stored_name = record.stored_name
-    record.status, record.stored_name = ImportStatus.CANCELLED, ""
-    record.save(update_fields=["status", "stored_name"])
-    delete_stored(stored_name)
+    with transaction.atomic():
+        _while_in_preview(record, status=ImportStatus.CANCELLED, stored_name="")
+        transaction.on_commit(lambda: delete_stored(stored_name))
+    record.refresh_from_db()
     logger.info("import_cancelled", extra={"import_id": record.pk})
 
 
@@ -214,7 +221,8 @@ def discard_unconfirmed(now: datetime) -> int:
                 record.status = ImportStatus.CANCELLED
             record.stored_name = ""
             record.save(update_fields=["status", "stored_name"])
-            transaction.on_commit(lambda name=stored_name: delete_stored(name))
+            if not Evidence.objects.filter(stored_name=stored_name).exists():
+                transaction.on_commit(lambda name=stored_name: delete_stored(name))
         deleted += 1
         logger.info("import_upload_discarded", extra={"import_id": pk})
     return deleted
@@ -304,6 +312,19 @@ def _duplicate_error() -> ValidationError:
 
 def _local(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+
+
+def _while_in_preview(record: Import, **changes: Any) -> None:
+    """Change an import that is still waiting for confirmation, or refuse.
+
+    The status is compared and changed in one statement: of two requests
+    that both saw the preview (a form posted twice, two tabs), one changes
+    it and the other is refused, on every database.
+    """
+    waiting = Import.objects.filter(pk=record.pk, status=ImportStatus.PREVIEW)
+    if not waiting.update(**changes):
+        record.refresh_from_db()
+        _check_status(record, ImportStatus.PREVIEW)
 
 
 def _check_status(record: Import, status: str) -> None:

@@ -109,3 +109,53 @@ def test_the_preview_says_how_long_an_unconfirmed_upload_is_kept(
     page = ciso_client.get(response.url).content.decode()
 
     assert "hoogstens 12 uur bewaard; daarna wordt het verwijderd" in page
+
+
+def test_a_confirmation_posted_twice_imports_once_and_keeps_the_file(
+    incident, ciso, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.exceptions import ValidationError
+
+    from meldpunt.logbook.models import LogbookEntry
+    from meldpunt.logbook.verification import verify_incident
+
+    record = _upload(incident, ciso)
+    first, second = (Import.objects.get(pk=record.pk) for _ in range(2))
+    _confirm(first, ciso)
+    entries = LogbookEntry.objects.filter(incident=incident).count()
+
+    # The second request read the upload before the first one confirmed it.
+    with pytest.raises(ValidationError) as refused:
+        _confirm(second, ciso)
+    with pytest.raises(ValidationError):
+        services.cancel_import(record=Import.objects.get(pk=record.pk), actor=ciso)
+    stale = Import.objects.get(pk=record.pk)
+    stale.status = ImportStatus.PREVIEW  # as a copy loaded before the import
+    with (
+        pytest.raises(ValidationError),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.cancel_import(record=stale, actor=ciso)
+    _retention_at(
+        timezone.now() + timedelta(hours=25), django_capture_on_commit_callbacks
+    )
+
+    record.refresh_from_db()
+    assert refused.value.code == "status"
+    assert record.status == ImportStatus.DONE
+    assert LogbookEntry.objects.filter(incident=incident).count() == entries
+    assert stored_exists(record.stored_name)
+    assert verify_incident(incident) is None
+
+
+def test_cleaning_up_never_deletes_a_file_that_is_evidence(
+    incident, ciso, django_capture_on_commit_callbacks
+) -> None:
+    record = _confirm(_upload(incident, ciso), ciso)
+    Import.objects.filter(pk=record.pk).update(status=ImportStatus.FAILED)
+
+    _retention_at(
+        timezone.now() + timedelta(hours=25), django_capture_on_commit_callbacks
+    )
+
+    assert stored_exists(record.stored_name)

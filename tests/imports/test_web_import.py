@@ -240,7 +240,10 @@ def test_large_file_is_chosen_by_ranges_and_runs_as_background_work(
 
 
 def test_discarding_an_upload_removes_the_stored_file(
-    upload: Callable[..., object], ciso_client: Client, incident: Incident
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    django_capture_on_commit_callbacks,
 ) -> None:
     from .conftest import stored_files
 
@@ -248,7 +251,9 @@ def test_discarding_an_upload_removes_the_stored_file(
     record = Import.objects.get()
     before = stored_files()
 
-    ciso_client.post(reverse("imports:cancel", args=[incident.reference, record.pk]))
+    url = reverse("imports:cancel", args=[incident.reference, record.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        ciso_client.post(url)
     record.refresh_from_db()
 
     assert record.status == ImportStatus.CANCELLED
