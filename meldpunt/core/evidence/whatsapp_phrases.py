@@ -94,25 +94,52 @@ IOS_ATTACHMENT = re.compile(
 _NOTICES_WITH_COLON = (
     r"changed the (?:subject|group name|group description)",
     r"created group",
-    r"heeft de (?:groepsnaam|groepsbeschrijving|onderwerp) gewijzigd",
-    r"heeft (?:de )?groep .* aangemaakt",
-    r"hat den (?:Gruppennamen|Betreff|Gruppenbetreff)",
-    r"hat die Gruppe .* erstellt",
+    r"(?:heeft|hebt) de (?:groepsnaam|groepsbeschrijving|onderwerp) gewijzigd",
+    r"(?:heeft|hebt) (?:de )?groep .* aangemaakt",
+    r"(?:hat|hast) den (?:Gruppennamen|Betreff|Gruppenbetreff)",
+    r"(?:hat|hast) die Gruppe .* erstellt",
     r"cambió (?:el asunto|el nombre del grupo|la descripción)",
     r"creó el grupo",
-    r"a modifié le (?:sujet|nom du groupe)",
+    r"(?:a|avez) modifié (?:le sujet|le nom du groupe|la description)",
+    r"(?:a|avez) créé le groupe",
     r"ha cambiato (?:l'oggetto|il nome del gruppo)",
     r"mudou o (?:assunto|nome do grupo)",
 )
+# The same notices about the person who exported, where the language puts
+# no name or pronoun before the verb ("Cambiaste el asunto a ...").
+_OWN_NOTICES_WITH_COLON = (
+    r"cambiaste (?:el asunto|el nombre del grupo|la descripción)",
+    r"creaste el grupo",
+    r"hai cambiato (?:l'oggetto|il nome del gruppo)",
+    r"hai creato il gruppo",
+)
 SYSTEM_WITH_COLON = re.compile(
-    r"^[^:]+? (?:" + "|".join(_NOTICES_WITH_COLON) + ")", re.IGNORECASE
+    r"^(?:[^:]+? (?:"
+    + "|".join(_NOTICES_WITH_COLON)
+    + ")|(?:"
+    + "|".join(_OWN_NOTICES_WITH_COLON)
+    + "))",
+    re.IGNORECASE,
 )
 
-# Every notice above starts with a verb between spaces, before the first colon,
-# so a sender slot without one of these verbs cannot be the start of a notice.
+
+def _first_words(notices: tuple[str, ...]) -> set[str]:
+    words = set()
+    for notice in notices:
+        first = notice.split(" ")[0]
+        if first.startswith("(?:"):  # "(?:heeft|hebt)": each of the choices
+            words.update(first[3:-1].split("|"))
+        else:
+            words.add(first)
+    return words
+
+
+# Every notice above starts with a verb before the first colon, after a space
+# or at the start, so a sender slot without one of these verbs cannot be the
+# start of a notice.
 NOTICE_VERB = re.compile(
-    " (?:"
-    + "|".join(sorted({notice.split(" ")[0] for notice in _NOTICES_WITH_COLON}))
+    "(?:^| )(?:"
+    + "|".join(sorted(_first_words(_NOTICES_WITH_COLON + _OWN_NOTICES_WITH_COLON)))
     + ") ",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ from .phrase import Phrase, gettext_noop
 
 _MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _AMPM = (
-    r"[AaPp]\.?[ \u00a0]?[Mm]\.?|[Vv]orm\.|[Nn]achm\.|[Vv]m\.|[Nn]m\.|"
+    r"[AaPp]\.?[ \u00a0\u202f]?[Mm]\.?|[Vv]orm\.|[Nn]achm\.|[Vv]m\.|[Nn]m\.|"
     r"[ap]\. m\.|午前|午後|上午|下午"
 )
 # What joins date and time: a comma, the French "à" or the Finnish "klo".

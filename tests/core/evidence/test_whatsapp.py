@@ -169,3 +169,41 @@ def test_edit_markers_are_recognised_with_or_without_a_full_stop() -> None:
         ("hola", True),
         ("hola", True),
     ]
+
+
+def test_spanish_clock_markers_may_hold_a_narrow_no_break_space() -> None:
+    data = (
+        "5/3/24, 9:12\u202fa.\u202fm. - Ana: Hola\n"
+        "5/3/24, 1:12\u202fp.\u202fm. - Luis: Buenas\n"
+    )
+
+    entries = parse_bytes(data.encode(), "chat.txt")["entries"]
+
+    assert [entry["timestamp"] for entry in entries] == [
+        "2024-03-05T09:12:00",
+        "2024-03-05T13:12:00",
+    ]
+
+
+def test_notices_about_the_exporting_person_are_system_lines_in_every_language() -> (
+    None
+):
+    notices = [
+        'You changed the subject from "Oud" to "Lek: 2024"',
+        'Je hebt de groepsnaam gewijzigd naar "Lek: 2024"',
+        'U hebt groep "Lek: 2024" aangemaakt',
+        "Du hast den Gruppennamen zu „Leck: 2024“ geändert",
+        "Vous avez modifié le sujet en « Fuite : 2024 »",
+        'Cambiaste el asunto a "Fuga: 2024"',
+        "Hai cambiato l'oggetto in «Falla: 2024»",
+    ]
+    data = "".join(
+        f"05/03/2024, 09:{minute:02d} - {text}\n" for minute, text in enumerate(notices)
+    )
+    data += "05/03/2024, 09:30 - Hebt u de lijst: nog niet\n"
+
+    entries = parse_bytes(data.encode(), "chat.txt")["entries"]
+
+    assert [entry["type"] for entry in entries] == ["system"] * 7 + ["message"]
+    assert all(entry["author"] is None for entry in entries[:7])
+    assert entries[7]["author"] == "Hebt u de lijst"  # a sender, whatever the name
