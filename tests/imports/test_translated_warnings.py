@@ -96,14 +96,11 @@ def test_dutch_user_gets_the_warnings_in_dutch_in_the_logbook_entry(
     header = _import_all(ciso_client, Import.objects.get())
 
     # Read again in the order the person chose, the date order is no longer
-    # a guess from the language but theirs.
+    # a guess to warn about: the entry records it as their choice.
     assert "Waarschuwing: " + DUTCH[1] in header.text
     assert "Waarschuwing: " + DUTCH[2] in header.text
-    assert (
-        "Waarschuwing: geen enkele datum in het bestand bewijst of de dag of de "
-        "maand voorop staat; gelezen als DMY, want de volgorde is zo opgegeven"
-        in header.text
-    )
+    assert "Datumvolgorde: DMY (gekozen door wie importeerde)" in header.text
+    assert "bewijst of de dag of de maand voorop staat" not in header.text
     assert "line 1" not in header.text
 
 

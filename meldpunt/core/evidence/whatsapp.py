@@ -71,7 +71,8 @@ def parse_whatsapp_text(
         )
     return ChatParse(
         entries=scan.entries,
-        warnings=_decision_warnings(decision) + scan.warnings,
+        warnings=(_decision_warnings(decision) if requested is None else [])
+        + scan.warnings,
         encoding=encoding,
         platform="ios" if layout.bracketed or layout.colon_closed else "android",
         date_order=decision.order,
