@@ -21,6 +21,9 @@ run: install
 	$(BIN)/meldpunt migrate --verbosity 0
 	$(BIN)/meldpunt demo
 	@echo "Meldpunt runs at http://$(HOST):$(PORT)/ (stop with Ctrl+C)"
+	@# The worker runs reminders, retention and large imports beside the server.
+	$(BIN)/meldpunt worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/meldpunt runserver --noreload $(HOST):$(PORT)
 
 test: install
