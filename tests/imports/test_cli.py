@@ -121,3 +121,17 @@ def test_parse_prints_the_english_warnings_whatever_language_is_active(
         "line 2: 15/03/2024 is not a valid date in the requested order MDY; "
         "line 2 shows the order is DMY"
     )
+
+
+def test_parse_prints_signal_quotes_reactions_and_offsets_where_there_are_any(
+    capsys: pytest.CaptureFixture[str], shared_sample: Callable[[str], Path]
+) -> None:
+    printed = _parse(capsys, str(shared_sample("sigtop_text.txt")))
+
+    reply = printed["entries"][1]
+    assert list(reply)[: len(ENTRY_KEYS)] == list(ENTRY_KEYS)
+    assert reply["quote"] == "Heb jij de lijst al gezien?"
+    assert reply["reactions"] == [["You", "👍"]]
+    assert reply["timestamp_with_offset"] == "2024-03-05T14:04:37+01:00"
+    assert "quote" not in printed["entries"][0]
+    assert "reactions" not in printed["entries"][0]

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The documented ``meldpunt.evidence/1`` shape, and nothing beyond it.
+"""The documented ``meldpunt.evidence/1`` shape, as it is printed.
 
 The parsers keep a few extra facts per entry and per mail (the iOS actor of a
 system line, the logbook time of a mail) for the importer; what is printed or
-handed to others holds exactly the keys EVIDENCE-FORMAT.md names, in its order.
+handed to others holds the keys EVIDENCE-FORMAT.md names, in its order, plus
+the quote, reactions and UTC offset of a chat message where it has them.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ MESSAGE_KEYS = (
     "attachments",
 )
 ATTACHMENT_KEYS = ("filename", "content_type", "size", "sha256", "message")
+# What some chats record beyond the documented entry (a Signal quote, its
+# reactions, the sender's own UTC offset): printed after the documented keys,
+# only in the entries that have it, so no other entry changes shape.
+EXTRA_ENTRY_KEYS = ("quote", "reactions", "timestamp_with_offset")
 
 
 def as_format(parsed: dict[str, Any]) -> dict[str, Any]:
@@ -58,7 +63,7 @@ def as_format(parsed: dict[str, Any]) -> dict[str, Any]:
         "kind": parsed["kind"],
         "source": _pick(parsed["source"], SOURCE_KEYS),
         "warnings": list(parsed["warnings"]),
-        "entries": [_pick(entry, ENTRY_KEYS) for entry in parsed["entries"]],
+        "entries": [_entry(entry) for entry in parsed["entries"]],
         "message": None if message is None else _mail(message),
     }
 
@@ -66,6 +71,15 @@ def as_format(parsed: dict[str, Any]) -> dict[str, Any]:
 def to_json(parsed: dict[str, Any]) -> str:
     """The documented shape as indented JSON, non-ASCII characters kept."""
     return json.dumps(as_format(parsed), ensure_ascii=False, indent=2)
+
+
+def _entry(entry: dict[str, Any]) -> dict[str, Any]:
+    result = _pick(entry, ENTRY_KEYS)
+    for key in EXTRA_ENTRY_KEYS:
+        value = entry.get(key)
+        if value:
+            result[key] = list(value) if key == "reactions" else value
+    return result
 
 
 def _mail(message: dict[str, Any]) -> dict[str, Any]:
