@@ -139,3 +139,21 @@ def test_quote_and_reactions_read_on_the_case_page_and_in_the_dossier(
     assert exported["text"] == reply.text  # type: ignore[index]
     assert "&gt; Is de lijst met 48 namen verstuurd?" in html
     assert "Me reageerde met 😮" in html
+
+
+def test_a_sigtop_message_keeps_its_own_offset_whatever_zone_is_chosen(
+    incident: Incident, ciso: AbstractBaseUser
+) -> None:
+    from datetime import UTC, datetime
+
+    record = services.start_import(
+        incident=incident, actor=ciso, name="sigtop.txt", data=SIGTOP.encode()
+    )
+    services.confirm_import(
+        record=record, actor=ciso, selection=None, ours=[], time_zone="Asia/Tokyo"
+    )
+    first = LogbookEntry.objects.filter(
+        incident=incident, source_index__isnull=False
+    ).order_by("sequence")[0]
+
+    assert first.occurred_at == datetime(2024, 3, 5, 13, 2, 11, tzinfo=UTC)
