@@ -160,7 +160,7 @@ def test_a_correction_is_a_new_entry_and_the_case_page_shows_both(
     page = ciso_client.get(incident.get_absolute_url()).content.decode()
     assert "Correctie: melding kwam per mail" in page
     assert "Melding ontvangen" in page
-    assert 'href="#entry-2"' in page and 'href="#entry-1"' in page
+    assert 'href="?logboek=1#entry-2"' in page and 'href="?logboek=1#entry-1"' in page
     assert check_incident(incident).intact
 
 

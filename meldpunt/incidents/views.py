@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -49,15 +49,29 @@ def worklist(request: HttpRequest) -> HttpResponse:
     )
 
 
+# A case page shows this many logbook entries at a time, the latest first
+# shown, and checks the hash chain of at most CHAIN_CHECK_ENTRIES of them.
+LOGBOOK_PAGE_SIZE = 100
+CHAIN_CHECK_ENTRIES = 2000
+
+
 def _load_case(reference: str) -> Incident:
-    entries = LogbookEntry.objects.select_related(
-        "author", "corrects"
-    ).prefetch_related("evidence", "corrections")
     queryset = Incident.objects.select_related("handler").prefetch_related(
         Prefetch("reports", queryset=Report.objects.select_related("reporter")),
-        Prefetch("logbook_entries", queryset=entries),
     )
     return incident_or_404(reference, queryset)
+
+
+def _logbook_page(request: HttpRequest, incident: Incident) -> Page:
+    """One page of the logbook in order; without a page asked for, the last."""
+    entries = (
+        LogbookEntry.objects.filter(incident=incident)
+        .select_related("author", "corrects")
+        .prefetch_related("evidence", "corrections")
+        .order_by("sequence")
+    )
+    pages = Paginator(entries, LOGBOOK_PAGE_SIZE)
+    return pages.get_page(request.GET.get("logboek") or pages.num_pages)
 
 
 def _render_case(
@@ -73,7 +87,9 @@ def _render_case(
         "status_form": StatusForm(current=incident.status),
         "close_form": CloseForm(),
         "can_close": can_transition(incident.status, Status.CLOSED),
-        "chain": check_incident(incident),
+        "chain": check_incident(incident, last=CHAIN_CHECK_ENTRIES),
+        "logbook_page": _logbook_page(request, incident),
+        "logbook_page_size": LOGBOOK_PAGE_SIZE,
         "shortcuts": SHORTCUTS,
         # Only the forms this person may use (the policy refuses the rest).
         "can_handle": can_handle_case(request.user, incident),

@@ -5,6 +5,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from meldpunt.core.chain import (
@@ -43,6 +44,11 @@ class ChainState:
     length: int
     head_hash: str
     problem: ChainBreak | None
+    checked: int = 0  # entries checked: all of them, or the last ones
+
+    @property
+    def partial(self) -> bool:
+        return self.checked < self.length
 
     @property
     def intact(self) -> bool:
@@ -53,9 +59,9 @@ class ChainState:
         return str(REASONS[self.problem.reason]) if self.problem else ""
 
 
-def _entries(incident: Incident) -> list[LogbookEntry]:
+def _entries(incident: Incident, first: int = 1) -> list[LogbookEntry]:
     return list(
-        LogbookEntry.objects.filter(incident=incident)
+        LogbookEntry.objects.filter(incident=incident, sequence__gte=first)
         .select_related("incident", "corrects", "source_evidence")
         .prefetch_related("evidence")
         .order_by("sequence")
@@ -111,12 +117,24 @@ def _head_problem(incident: Incident, entries: list[LogbookEntry]) -> ChainBreak
     return None
 
 
-def check_incident(incident: Incident) -> ChainState:
-    """Check every entry, every evidence file and the recorded head."""
-    entries = _entries(incident)
+def check_incident(incident: Incident, *, last: int | None = None) -> ChainState:
+    """Check every entry (or the last ``last``), their evidence and the head.
+
+    A page checks only the latest entries of a long logbook, each against the
+    one before it; ``meldpunt logbook verify`` and the dossier check them all.
+    """
+    first = 1
+    if last is not None:
+        entries_of_case = LogbookEntry.objects.filter(incident=incident)
+        length = entries_of_case.aggregate(Max("sequence"))["sequence__max"] or 0
+        first = max(1, length - last + 1)
+    entries = _entries(incident, first)
     previous = GENESIS
+    if first > 1:
+        before = LogbookEntry.objects.filter(incident=incident, sequence=first - 1)
+        previous = before.values_list("entry_hash", flat=True).first() or ""
     problem: ChainBreak | None = None
-    for expected, entry in enumerate(entries, start=1):
+    for expected, entry in enumerate(entries, start=first):
         reason = _entry_problem(entry, expected, previous)
         if reason is not None:
             problem = ChainBreak(entry.sequence, reason)
@@ -126,9 +144,10 @@ def check_incident(incident: Incident) -> ChainState:
     problem = problem or _head_problem(incident, entries)
     return ChainState(
         reference=incident.reference,
-        length=len(entries),
+        length=first - 1 + len(entries),
         head_hash=entries[-1].entry_hash if entries else GENESIS,
         problem=problem,
+        checked=len(entries),
     )
 
 
