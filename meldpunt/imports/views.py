@@ -79,7 +79,7 @@ def preview(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     if record.status != ImportStatus.PREVIEW:
         return redirect("imports:progress", reference, pk)
     order_form = DateOrderForm(initial={"order": record.date_order or None})
-    confirm_form = _confirm_form(record)
+    confirm_form = _confirm_form(request, record)
     return _render_preview(request, record, order_form, confirm_form)
 
 
@@ -112,11 +112,13 @@ def _moment(stamp: str | None) -> datetime | None:
         return None
 
 
-def _confirm_form(record: Import, data: object = None) -> ConfirmForm:
+def _confirm_form(
+    request: HttpRequest, record: Import, data: object = None
+) -> ConfirmForm:
     labels = None
     if not record.is_mail and 1 < record.entries_total <= CHECKBOX_LIMIT:
         labels = _entry_labels(record)
-    return ConfirmForm(data, record=record, entry_labels=labels)
+    return ConfirmForm(data, record=record, user=request.user, entry_labels=labels)
 
 
 def _entry_labels(record: Import) -> list[str]:
@@ -147,14 +149,16 @@ def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect(record)
-    return _render_preview(request, record, form, _confirm_form(record), status=400)
+    return _render_preview(
+        request, record, form, _confirm_form(request, record), status=400
+    )
 
 
 @handler_required
 @require_POST
 def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
-    form = _confirm_form(record, request.POST)
+    form = _confirm_form(request, record, request.POST)
     if form.is_valid():
         try:
             record = services.confirm_import(
