@@ -18,6 +18,7 @@ from meldpunt.incidents.models import Incident
 from meldpunt.logbook.storage import read_decrypted
 
 from . import services
+from .entries import file_label
 from .forms import CHECKBOX_LIMIT, ConfirmForm, DateOrderForm, UploadForm
 from .models import Import, ImportStatus
 from .wording import translated
@@ -100,6 +101,9 @@ def _render_preview(
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
         "first": _moment(record.summary.get("first")),
         "last": _moment(record.summary.get("last")),
+        "mail_attachments": [
+            file_label(item) for item in record.summary.get("mail_attachments", [])
+        ],
     }
     return render(request, "imports/preview.html", context, status=status)
 
