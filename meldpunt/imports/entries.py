@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from meldpunt.logbook.models import Channel, Direction, EntryKind
@@ -208,16 +209,54 @@ def _mail_entry(mail: Mail, channel: str, ours: set[str]) -> NewEntry:
             else _("This mail has no date; it is recorded at the time of the import.")
         )
     body = message["body_plain"] or message["body_html"] or ""
+    text = "\n\n".join(part for part in ("\n".join(notes), body) if part)
+    text = _followed_by(text, _attachment_list(message))
     return NewEntry(
         kind=EntryKind.COMMUNICATION,
         channel=channel,
         direction=direction(sender, people, ours),
         summary=_shorten(message["subject"] or _("(no subject)")),
-        text="\n\n".join(part for part in ("\n".join(notes), body) if part),
+        text=text,
         participants="; ".join(people),
         occurred_at=mail.time,
         source_index=mail.index,
     )
+
+
+def attached_files(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The files attached to a mail, by name and size; attached mails not.
+
+    An attached mail is an entry of its own (see :func:`mail_entries`).
+    """
+    return [
+        {"filename": attachment["filename"] or "", "size": attachment["size"]}
+        for attachment in message["attachments"]
+        if attachment.get("message") is None
+    ]
+
+
+def file_label(attachment: dict[str, Any]) -> str:
+    """An attached file as people read it: its name and its size."""
+    return _("%(name)s (%(size)s)") % {
+        "name": attachment["filename"] or _("(no file name)"),
+        "size": filesizeformat(attachment["size"]),
+    }
+
+
+def _attachment_list(message: dict[str, Any]) -> str:
+    files = attached_files(message)
+    if not files:
+        return ""
+    lines = [_("Attachments:")]
+    lines.extend(f"- {file_label(attachment)}" for attachment in files)
+    return "\n".join(lines)
+
+
+def _followed_by(text: str, more: str) -> str:
+    """``more`` after ``text`` and one blank line, ``text`` kept as it is."""
+    if not more or not text:
+        return text or more
+    return text + ("\n" if text.endswith("\n") else "\n\n") + more
 
 
 def _mail_time(message: dict[str, Any]) -> datetime | None:

@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from collections.abc import Iterable
+from email.utils import parseaddr
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -34,6 +36,32 @@ class DateOrderForm(forms.Form):
     )
 
 
+def likely_ours(people: Iterable[str], *, is_mail: bool, user: object) -> list[str]:
+    """Whom to tick in advance as ours: never everyone by default.
+
+    For a mail, the people whose address has the domain of the user's own
+    address; for a chat, the participant whose name is the user's full name.
+    Ticking everyone would record a message to an outsider as internal.
+    """
+    if is_mail:
+        domain = _domain(str(getattr(user, "email", "") or ""))
+        if not domain:
+            return []
+        return [person for person in people if _domain(person) == domain]
+    get_full_name = getattr(user, "get_full_name", None)
+    name = " ".join(str(get_full_name() if get_full_name else "").split()).casefold()
+    if not name:
+        return []
+    return [person for person in people if " ".join(person.split()).casefold() == name]
+
+
+def _domain(address: str) -> str:
+    """The domain of an address, also written as "Name <address>"."""
+    _name, bare = parseaddr(address)
+    local, at, domain = bare.rpartition("@")
+    return domain.strip().rstrip(".").casefold() if at and local else ""
+
+
 def _zone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(available_timezones())]
 
@@ -43,6 +71,7 @@ class ConfirmForm(forms.Form):
         self,
         *args: Any,
         record: Import,
+        user: object = None,
         entry_labels: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -52,11 +81,15 @@ class ConfirmForm(forms.Form):
         self.fields["ours"] = forms.MultipleChoiceField(
             label=_("Who of these belongs to our organisation?"),
             help_text=_(
-                "Their messages are recorded as outgoing, the others' as incoming; "
-                "among our own people they are internal."
+                "This decides the direction of each entry: a message from someone "
+                "you tick is recorded as outgoing, one from anyone else as "
+                "incoming; only when you tick everyone is it recorded as internal. "
+                "Ticked in advance: for a mail, the addresses in the domain of "
+                "your own e-mail address; for a chat, the participant with your "
+                "name. Check this before importing."
             ),
             choices=[(name, name) for name in people],
-            initial=people,
+            initial=likely_ours(people, is_mail=record.is_mail, user=user),
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )

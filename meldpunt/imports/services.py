@@ -25,7 +25,7 @@ from meldpunt.logbook.models import Evidence
 from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
 
 from . import media, writing
-from .entries import mails, participants
+from .entries import attached_files, mails, participants
 from .models import ACTIVE_STATUSES, Import, ImportStatus
 from .selection import count_selected
 from .wording import storable, translated
@@ -112,10 +112,12 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         first = moments[0].isoformat() if moments else None
         last = moments[-1].isoformat() if moments else None
         count, system = len(found), 0
+        files = [item for mail in found for item in attached_files(mail.message)]
     else:
         first, last = entries[0]["timestamp"], entries[-1]["timestamp"]
         count = len(entries)
         system = sum(1 for entry in entries if entry["type"] == "system")
+        files = []
     return {
         "participants": participants(parsed),
         "first": first,
@@ -123,6 +125,7 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         "entries": count,
         "system": system,
         "attached_mails": count - 1 if parsed["message"] is not None else 0,
+        "mail_attachments": files,
         "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
         "warnings": storable(parsed["warnings"]),
         "date_order": source["date_order"],

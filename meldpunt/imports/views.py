@@ -18,6 +18,7 @@ from meldpunt.incidents.models import Incident
 from meldpunt.logbook.storage import read_decrypted
 
 from . import services
+from .entries import file_label
 from .forms import CHECKBOX_LIMIT, ConfirmForm, DateOrderForm, UploadForm
 from .models import Import, ImportStatus
 from .wording import translated
@@ -79,7 +80,7 @@ def preview(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     if record.status != ImportStatus.PREVIEW:
         return redirect("imports:progress", reference, pk)
     order_form = DateOrderForm(initial={"order": record.date_order or None})
-    confirm_form = _confirm_form(record)
+    confirm_form = _confirm_form(request, record)
     return _render_preview(request, record, order_form, confirm_form)
 
 
@@ -100,6 +101,9 @@ def _render_preview(
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
         "first": _moment(record.summary.get("first")),
         "last": _moment(record.summary.get("last")),
+        "mail_attachments": [
+            file_label(item) for item in record.summary.get("mail_attachments", [])
+        ],
     }
     return render(request, "imports/preview.html", context, status=status)
 
@@ -112,11 +116,13 @@ def _moment(stamp: str | None) -> datetime | None:
         return None
 
 
-def _confirm_form(record: Import, data: object = None) -> ConfirmForm:
+def _confirm_form(
+    request: HttpRequest, record: Import, data: object = None
+) -> ConfirmForm:
     labels = None
     if not record.is_mail and 1 < record.entries_total <= CHECKBOX_LIMIT:
         labels = _entry_labels(record)
-    return ConfirmForm(data, record=record, entry_labels=labels)
+    return ConfirmForm(data, record=record, user=request.user, entry_labels=labels)
 
 
 def _entry_labels(record: Import) -> list[str]:
@@ -147,14 +153,16 @@ def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect(record)
-    return _render_preview(request, record, form, _confirm_form(record), status=400)
+    return _render_preview(
+        request, record, form, _confirm_form(request, record), status=400
+    )
 
 
 @handler_required
 @require_POST
 def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
-    form = _confirm_form(record, request.POST)
+    form = _confirm_form(request, record, request.POST)
     if form.is_valid():
         try:
             record = services.confirm_import(
