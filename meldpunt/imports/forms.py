@@ -25,6 +25,14 @@ class UploadForm(forms.Form):
     )
 
 
+# How a date order reads on a page.
+DATE_ORDERS = {
+    "DMY": _("day-month-year"),
+    "MDY": _("month-day-year"),
+    "YMD": _("year-month-day"),
+}
+
+
 class DateOrderForm(forms.Form):
     order = forms.ChoiceField(
         label=_("In which order are the dates in this file written?"),
@@ -62,8 +70,31 @@ def _domain(address: str) -> str:
     return domain.strip().rstrip(".").casefold() if at and local else ""
 
 
+# The zones people pick from: "Area/City" names and UTC. The database's
+# aliases ("US/Eastern", "Etc/GMT+5", "posixrules") only lengthen the list.
+ZONE_AREAS = frozenset(
+    {
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    }
+)
+
+
 def _zone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(available_timezones())]
+    names = [
+        name
+        for name in available_timezones()
+        if name.partition("/")[0] in ZONE_AREAS and "/" in name
+    ]
+    return [(name, name) for name in ["UTC", *sorted(names)]]
 
 
 class ConfirmForm(forms.Form):

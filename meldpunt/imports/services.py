@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -42,17 +43,23 @@ def archive_limits() -> ArchiveLimits:
     )
 
 
+def check_size(size: int) -> None:
+    """Refuse a file above the configured limit, in sizes people read."""
+    limit = settings.MELDPUNT_IMPORT_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; at most %(limit)s can be imported.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+
+
 def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[str, Any]:
     """Parse with the configured limits; refusals become a ValidationError."""
     limit = settings.MELDPUNT_IMPORT_MAX_BYTES
     if not data:
         raise ValidationError(_("The file is empty."), code="empty")
-    if len(data) > limit:
-        raise ValidationError(
-            _("The file is %(size)s bytes; at most %(limit)s bytes can be imported.")
-            % {"size": len(data), "limit": limit},
-            code="too_large",
-        )
+    check_size(len(data))
     try:
         return parse_bytes(
             data,

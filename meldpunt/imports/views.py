@@ -19,7 +19,13 @@ from meldpunt.logbook.storage import read_decrypted
 
 from . import services
 from .entries import file_label
-from .forms import CHECKBOX_LIMIT, ConfirmForm, DateOrderForm, UploadForm
+from .forms import (
+    CHECKBOX_LIMIT,
+    DATE_ORDERS,
+    ConfirmForm,
+    DateOrderForm,
+    UploadForm,
+)
 from .models import Import, ImportStatus
 from .wording import translated
 
@@ -59,13 +65,7 @@ def upload(request: HttpRequest, reference: str) -> HttpResponse:
 
 def _start(request: HttpRequest, incident: Incident, upload: object) -> Import:
     # Refuse an oversized upload before reading it into memory.
-    size = upload.size  # type: ignore[attr-defined]
-    limit = settings.MELDPUNT_IMPORT_MAX_BYTES
-    if size > limit:
-        raise ValidationError(
-            _("The file is %(size)s bytes; at most %(limit)s bytes can be imported.")
-            % {"size": size, "limit": limit}
-        )
+    services.check_size(upload.size)  # type: ignore[attr-defined]
     return services.start_import(
         incident=incident,
         actor=request.user,
@@ -101,6 +101,9 @@ def _render_preview(
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
         "first": _moment(record.summary.get("first")),
         "last": _moment(record.summary.get("last")),
+        "date_order": DATE_ORDERS.get(
+            record.date_order or record.summary.get("date_order") or "", ""
+        ),
         "mail_attachments": [
             file_label(item) for item in record.summary.get("mail_attachments", [])
         ],

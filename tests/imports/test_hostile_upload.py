@@ -47,7 +47,7 @@ HOSTILE = {
         "het bestand bevat binaire gegevens",
     ),
     "empty file": ("chat.txt", lambda: b"", "leeg"),
-    "oversized file": ("chat.txt", lambda: CHAT * 2000, "hoogstens 20000 bytes"),
+    "oversized file": ("chat.txt", lambda: CHAT * 2000, "hoogstens 19,5\xa0KB"),
 }
 
 

@@ -178,9 +178,12 @@ def test_ambiguous_dates_are_asked_and_the_file_read_again(
     url = reverse("imports:date_order", args=[incident.reference, record.pk])
     ciso_client.post(url, {"order": "MDY"})
     record.refresh_from_db()
+    second_page = ciso_client.get(record.get_absolute_url()).content.decode()
     _confirm(ciso_client, record, entries=["0", "1"], time_zone="UTC")
 
     assert 'name="order"' in first_page
+    assert "Datumvolgorde</dt><dd>niet zeker</dd>" in first_page
+    assert "maand-dag-jaar (zoals u koos)" in second_page
     assert "Importeren in het logboek" not in first_page
     assert refused.status_code == 400
     assert record.summary["first"] == "2024-03-05T09:12:00"
@@ -290,3 +293,16 @@ def test_people_without_a_handling_role_cannot_import(
 
     assert response.status_code == 403
     assert Import.objects.count() == 0
+
+
+def test_the_preview_words_the_date_order_and_lists_places_as_zones(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    upload("chat.txt", b"25/03/2024, 09:12 - Sanne: Hallo\n")
+    page = ciso_client.get(Import.objects.get().get_absolute_url()).content.decode()
+
+    assert "Datumvolgorde</dt><dd>dag-maand-jaar</dd>" in page
+    assert '<option value="Europe/Amsterdam" selected>' in page
+    assert '<option value="UTC">' in page
+    assert '<option value="America/Argentina/Buenos_Aires">' in page
+    assert 'value="US/Eastern"' not in page and 'value="Etc/GMT+5"' not in page
