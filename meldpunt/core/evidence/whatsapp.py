@@ -142,7 +142,7 @@ def _most_common(layouts: dict[Layout, tuple[int, int]]) -> Layout:
 def _locale_hint(
     sample: list[re.Match[str]], layout: Layout, first_marker: str | None
 ) -> tuple[str, Phrase]:
-    if layout.separator in ".-":
+    if layout.separator.strip() in ".-":
         reason = gettext_noop("dates written with '%(separator)s' are day-first")
         return "DMY", Phrase(reason, separator=layout.separator)
     if layout.joiner.strip() in ("à", "klo"):

@@ -28,31 +28,42 @@ _AMPM = (
     r"[AaPp]\.?[ \u00a0\u202f]?[Mm]\.?|[Vv]orm\.|[Nn]achm\.|[Vv]m\.|[Nn]m\.|"
     r"[ap]\. m\.|午前|午後|上午|下午"
 )
+# Chinese, Japanese and Korean exports put the marker before the time.
+_AMPM_FIRST = r"上午|下午|午前|午後|오전|오후"
+# What separates the parts of a date: Hungarian and Korean write "2024. 03. 05."
+_SEPARATOR = r"\. |[./-]"
 # What joins date and time: a comma, the French "à" or the Finnish "klo".
 _JOINER = ",| à| klo"
 # A header line: date ("day" group, with an opening bracket and a joiner if
-# any), time ("clock" group, with seconds and AM/PM if any), then the rest.
+# any; after a year written first, the day may have one digit), time ("clock"
+# group, with seconds and an AM/PM marker before or after it), then the rest.
 # A header without brackets ends in " - ", or, in old iOS exports, in ": ".
 # The lookahead is a cheap first-character test that rules out most lines.
 HEADER = re.compile(
     r"^(?=[0-9\[\u200e\u200f\u202a-\u202e\ufeff])"
     rf"[{_MARKS}\ufeff]*"
-    r"(?P<day>(?P<open>\[)?\d{1,4}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2,4}\.?"
+    rf"(?P<day>(?P<open>\[)?(?:(?P<year>\d{{4}})|\d{{1,3}})(?P<sep>{_SEPARATOR})"
+    r"\d{1,2}(?P=sep)(?(year)\d{1,2}|\d{2,4})\.?"
     rf"(?:{_JOINER})?)"
     r"[ \u00a0\u202f]"
-    rf"(?P<clock>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:[ \u00a0\u202f]?(?:{_AMPM}))?)"
+    rf"(?P<clock>(?:(?P<pre>{_AMPM_FIRST}) ?)?"
+    rf"\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?(pre)|(?:[ \u00a0\u202f]?(?:{_AMPM}))?))"
     rf"(?(open)\][ {_MARKS}]?|(?:[ \u00a0\u202f][-–] |: ))"
     r"(?P<rest>.*)$",
     re.MULTILINE,
 )
-_DAY = re.compile(rf"(\[)?(\d{{1,4}})([./-])(\d{{1,2}})\3(\d{{2,4}})\.?({_JOINER}|)")
+_DAY = re.compile(
+    rf"(\[)?(\d{{1,4}})({_SEPARATOR})(\d{{1,2}})\3(\d{{1,4}})\.?({_JOINER}|)"
+)
+# Groups: marker before the time, hour, minute, second, marker after it.
 _CLOCK = re.compile(
+    rf"(?:({_AMPM_FIRST}) ?)?"
     rf"(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?(?:[ \u00a0\u202f]?({_AMPM}))?"
 )
 _AUTHOR_MARKS = re.compile(rf"[{_MARKS}]")
 _NON_CONTACT = re.compile(r"^~[\u202f\u00a0 ]")
 _BACKWARD_TOLERANCE_MINUTES = 60
-_PM_MARKERS = ("p", "n", "午後", "下午")
+_PM_MARKERS = ("p", "n", "午後", "下午", "오후")
 _LONGEST_NOTICE = 120
 _MESSAGE = new_entry(timestamp="", author=None, text="")
 _SPECIAL_LAST = phrases.SPECIAL_LAST_CHARACTERS
@@ -75,6 +86,7 @@ class Layout(NamedTuple):
     seconds: bool
     twelve_hour: bool
     colon_closed: bool  # "date time: Name: text", as old iOS exports wrote
+    marker_first: bool = False  # "下午9:12": the AM/PM marker before the time
 
 
 @dataclass(slots=True)
@@ -117,9 +129,10 @@ def layout_of(match: re.Match[str]) -> Layout:
         day[1] is not None,
         day[3],
         day[6],
-        clock[3] is not None,
         clock[4] is not None,
+        clock[1] is not None or clock[5] is not None,
         closing == ": ",
+        clock[1] is not None,
     )
 
 
@@ -135,7 +148,11 @@ def header_of_layout(layout: Layout) -> re.Pattern[str]:
     opening = r"\[" if layout.bracketed else ""
     joiner = re.escape(layout.joiner)
     seconds = r"[:.]\d{2}" if layout.seconds else ""
-    marker = rf"[ \u00a0\u202f]?(?:{_AMPM})" if layout.twelve_hour else ""
+    marker = prefix = ""
+    if layout.marker_first:
+        prefix = rf"(?:{_AMPM_FIRST}) ?"
+    elif layout.twelve_hour:
+        marker = rf"[ \u00a0\u202f]?(?:{_AMPM})"
     closing = r"[ \u00a0\u202f][-–] "
     if layout.bracketed:
         closing = rf"\][ {_MARKS}]?"
@@ -144,9 +161,10 @@ def header_of_layout(layout: Layout) -> re.Pattern[str]:
     return re.compile(
         r"^(?=[0-9\[\u200e\u200f\u202a-\u202e\ufeff])"
         rf"[{_MARKS}\ufeff]*"
-        rf"(?P<day>{opening}\d{{1,4}}{separator}\d{{1,2}}{separator}\d{{2,4}}\.?{joiner})"
+        rf"(?P<day>{opening}(?:\d{{4}}{separator}\d{{1,2}}{separator}\d{{1,2}}|"
+        rf"\d{{1,3}}{separator}\d{{1,2}}{separator}\d{{2,4}})\.?{joiner})"
         r"[ \u00a0\u202f]"
-        rf"(?P<clock>\d{{1,2}}[:.]\d{{2}}{seconds}{marker})"
+        rf"(?P<clock>{prefix}\d{{1,2}}[:.]\d{{2}}{seconds}{marker})"
         rf"{closing}(?P<rest>.*)$",
         re.MULTILINE,
     )
@@ -160,7 +178,8 @@ def date_parts(match: re.Match[str]) -> DateParts:
 
 def am_pm_marker(match: re.Match[str]) -> str | None:
     """A header's AM/PM marker, if its clock has one."""
-    marker: str | None = _fields(_CLOCK, match["clock"])[4]
+    clock = _fields(_CLOCK, match["clock"])
+    marker: str | None = clock[5] or clock[1]
     return marker
 
 
@@ -313,7 +332,8 @@ class Scan:
         return day
 
     def _new_clock(self, key: str) -> _Clock:
-        hour_text, minute_text, second, marker = _fields(_CLOCK, key).groups()
+        before, hour_text, minute_text, second, after = _fields(_CLOCK, key).groups()
+        marker = after or before
         if marker is not None and self.first_marker is None:
             self.first_marker = marker
         hour, minute = _hour(int(hour_text), marker), int(minute_text)

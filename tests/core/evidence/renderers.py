@@ -20,19 +20,23 @@ class Message:
 class WhatsAppStyle:
     platform: str  # "android", "ios" or "ios-old" ("date time: Name: text")
     order: str
-    separator: str
+    separator: str  # "/", "-", "." or ". " (Hungarian, Korean: "2024. 3. 5.")
     long_year: bool
-    twelve_hour: str | None  # None, "AM", "am", "a. m."
+    twelve_hour: str | None  # None, "AM", "am", "a. m.", "zh", "ko"
     joiner: str  # between date and time: "", ",", " à"
     non_contact: bool
+    padded: bool = True  # "05" rather than "5" for a day before 10
 
 
 def whatsapp_date(moment: datetime, style: WhatsAppStyle) -> str:
     year = f"{moment.year:04d}" if style.long_year else f"{moment.year % 100:02d}"
-    day, month = f"{moment.day:02d}", f"{moment.month}"
+    day = f"{moment.day:02d}" if style.padded else f"{moment.day}"
+    month = f"{moment.month}"
     parts = {"DMY": (day, month, year), "MDY": (month, day, year)}
-    first, second, third = parts.get(style.order, (year, f"{moment.month:02d}", day))
-    return style.separator.join((first, second, third))
+    padded_month = f"{moment.month:02d}" if style.padded else month
+    first, second, third = parts.get(style.order, (year, padded_month, day))
+    end = "." if style.separator == ". " else ""
+    return style.separator.join((first, second, third)) + end
 
 
 def whatsapp_time(moment: datetime, style: WhatsAppStyle) -> str:
@@ -40,9 +44,17 @@ def whatsapp_time(moment: datetime, style: WhatsAppStyle) -> str:
     if style.twelve_hour is None:
         return f"{moment.hour:02d}:{moment.minute:02d}{seconds}"
     hour = moment.hour % 12 or 12
-    marker = {"AM": ("AM", "PM"), "am": ("am", "pm"), "a. m.": ("a. m.", "p. m.")}
+    marker = {
+        "AM": ("AM", "PM"),
+        "am": ("am", "pm"),
+        "a. m.": ("a. m.", "p. m."),
+        "zh": ("上午", "下午"),
+        "ko": ("오전 ", "오후 "),
+    }
     morning, evening = marker[style.twelve_hour]
     label = morning if moment.hour < 12 else evening
+    if style.twelve_hour in ("zh", "ko"):  # the marker before the time
+        return f"{label}{hour}:{moment.minute:02d}{seconds}"
     return f"{hour}:{moment.minute:02d}{seconds}{NNBSP}{label}"
 
 

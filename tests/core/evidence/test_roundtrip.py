@@ -81,11 +81,12 @@ WHATSAPP_STYLES = st.builds(
     WhatsAppStyle,
     platform=st.sampled_from(["android", "ios", "ios-old"]),
     order=st.sampled_from(["DMY", "MDY", "YMD"]),
-    separator=st.sampled_from(["/", "-", "."]),
+    separator=st.sampled_from(["/", "-", ".", ". "]),
     long_year=st.booleans(),
-    twelve_hour=st.sampled_from([None, "AM", "am", "a. m."]),
+    twelve_hour=st.sampled_from([None, "AM", "am", "a. m.", "zh", "ko"]),
     joiner=st.sampled_from(["", ",", " à"]),
     non_contact=st.booleans(),
+    padded=st.booleans(),
 ).map(lambda style: style if style.order != "YMD" else _long(style))
 
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The WhatsApp parser reads the whole file the same way, however it is read."""
 
+import pytest
+
 from meldpunt.core.evidence import parse_bytes
 from meldpunt.core.evidence import whatsapp_phrases as phrases
 from meldpunt.core.evidence.model import new_entry
@@ -157,6 +159,40 @@ def test_old_ios_exports_close_the_header_with_a_colon() -> None:
             "Ja: om 13:58, naar het verkeerde adres\nnog een regel",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Hungarian: year first, a full stop and a space between the parts.
+        [
+            "2024. 03. 05. 9:12 - Kovács Anna: Szia",
+            "2024. 03. 05. 13:40 - Nagy Péter: Ok",
+        ],
+        # Chinese: a one-digit day after the year, the marker before the time.
+        ["2024/3/5 上午9:12 - 王芳: 你好", "2024/3/5 下午1:40 - 李伟: 收到"],
+        # Korean: both, and a space after the marker.
+        ["2024. 3. 5. 오전 9:12 - 김민수: 안녕", "2024. 3. 5. 오후 1:40 - 이지은: 네"],
+        [
+            "[2024. 3. 5. 오전 9:12:00] 김민수: 안녕",
+            "[2024. 3. 5. 오후 1:40:00] 이지은: 네",
+        ],
+    ],
+)
+def test_year_first_exports_with_spaced_dates_and_leading_markers(
+    lines: list[str],
+) -> None:
+    data = "\n".join([*lines, "tweede regel\n"])
+
+    parsed = parse_bytes(data.encode(), "chat.txt")
+
+    assert parsed["source"]["date_order"] == "YMD"
+    assert parsed["warnings"] == []
+    assert [e["timestamp"] for e in parsed["entries"]] == [
+        "2024-03-05T09:12:00",
+        "2024-03-05T13:40:00",
+    ]
+    assert parsed["entries"][1]["text"].endswith("\ntweede regel")
 
 
 def test_edit_markers_are_recognised_with_or_without_a_full_stop() -> None:
