@@ -97,7 +97,7 @@ def more_attachments_warnings(entries: list[Entry]) -> list[Phrase]:
                         "entry %(number)s has %(count)s attachments; besides "
                         "%(first)s it also has: %(others)s"
                     ),
-                    number=number,
+                    number=number + 1,  # as the preview numbers entries
                     count=len(others) + 1,
                     first=repr(entry["attachment"]),
                     others=", ".join(others),

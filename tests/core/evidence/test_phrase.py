@@ -112,7 +112,7 @@ WARNINGS = {
             "line 3 has a date that is not ISO 8601 ('x'); not imported",
             "line 4 is not a message object with 'date', 'sender' and 'body'; "
             "not imported",
-            "entry 0 has 2 attachments; besides 'a.jpg' it also has: b.jpg",
+            "entry 1 has 2 attachments; besides 'a.jpg' it also has: b.jpg",
         ],
     ),
     "mail parts": (
