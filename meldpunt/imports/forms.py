@@ -25,14 +25,6 @@ class UploadForm(forms.Form):
     )
 
 
-# How a date order reads on a page.
-DATE_ORDERS = {
-    "DMY": _("day-month-year"),
-    "MDY": _("month-day-year"),
-    "YMD": _("year-month-day"),
-}
-
-
 class DateOrderForm(forms.Form):
     order = forms.ChoiceField(
         label=_("In which order are the dates in this file written?"),

@@ -21,13 +21,12 @@ from . import services
 from .entries import file_label
 from .forms import (
     CHECKBOX_LIMIT,
-    DATE_ORDERS,
     ConfirmForm,
     DateOrderForm,
     UploadForm,
 )
 from .models import Import, ImportStatus
-from .wording import translated
+from .wording import DATE_ORDERS, translated
 
 PROGRESS_REFRESH_SECONDS = 2
 

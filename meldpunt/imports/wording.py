@@ -10,9 +10,22 @@ plain text, shown as it is.
 
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from meldpunt.core.evidence import Phrase, render_data
+
+# How a date order reads on a page and in the import's header entry.
+DATE_ORDERS = {
+    "DMY": gettext_lazy("day-month-year"),
+    "MDY": gettext_lazy("month-day-year"),
+    "YMD": gettext_lazy("year-month-day"),
+}
+
+
+def date_order_words(code: str) -> str:
+    """ "dag-maand-jaar (DMY)": the order in words, and as the code."""
+    words = DATE_ORDERS.get(code)
+    return f"{words} ({code})" if words else code
 
 
 def translated(item: object) -> str:

@@ -20,7 +20,7 @@ from meldpunt.logbook.storage import StoredFile, delete_stored
 from .entries import chat_entries, mail_entries
 from .models import Import, ImportStatus
 from .selection import describe, left_out, selected_indexes
-from .wording import translated
+from .wording import date_order_words, translated
 
 logger = logging.getLogger(__name__)
 
@@ -109,10 +109,10 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
         _("Kind: %(kind)s") % {"kind": parsed["kind"]},
     ]
     if source["date_order"]:
-        chosen = _(" (chosen by the person importing)") if record.date_order else ""
+        chosen = _(", chosen by the person importing") if record.date_order else ""
         lines.append(
             _("Date order: %(order)s%(chosen)s")
-            % {"order": source["date_order"], "chosen": chosen}
+            % {"order": date_order_words(source["date_order"]), "chosen": chosen}
         )
     if parsed["message"] is None:
         lines.append(_("Times read in time zone %(zone)s") % {"zone": record.time_zone})

@@ -28,16 +28,16 @@ CHAT = (
 )
 DUTCH = [
     "geen enkele datum in het bestand bewijst of de dag of de maand voorop staat; "
-    "gelezen als DMY, want Engels buiten de VS zet de dag voorop; geef de "
-    "datumvolgorde zelf op als dat niet klopt",
+    "gelezen als dag-maand-jaar (DMY), want Engels buiten de VS zet de dag "
+    "voorop; geef de datumvolgorde zelf op als dat niet klopt",
     "regel 1 vóór het eerste bericht kon niet worden geplaatst; niet geïmporteerd",
     "regel 3 lijkt op een berichtkop, maar de datum of tijd bestaat niet; de regel "
     "is bewaard als tekst van het bericht dat begint op regel 2",
 ]
 ENGLISH = [
     "no date in the file proves whether the day or the month comes first; read as "
-    "DMY because English outside the US writes the day first; give the date order "
-    "explicitly if that is wrong",
+    "day-month-year (DMY) because English outside the US writes the day first; "
+    "give the date order explicitly if that is wrong",
     "line 1 before the first message could not be placed; not imported",
     "line 3 looks like a message header but its date or time does not exist; it is "
     "kept as text of the message that starts on line 2",
@@ -99,7 +99,8 @@ def test_dutch_user_gets_the_warnings_in_dutch_in_the_logbook_entry(
     # a guess to warn about: the entry records it as their choice.
     assert "Waarschuwing: " + DUTCH[1] in header.text
     assert "Waarschuwing: " + DUTCH[2] in header.text
-    assert "Datumvolgorde: DMY (gekozen door wie importeerde)" in header.text
+    order = "Datumvolgorde: dag-maand-jaar (DMY), gekozen door wie importeerde"
+    assert order in header.text
     assert "bewijst of de dag of de maand voorop staat" not in header.text
     assert "line 1" not in header.text
 

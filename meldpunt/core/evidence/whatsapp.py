@@ -160,6 +160,14 @@ def _locale_hint(
     return "DMY", Phrase(gettext_noop("English outside the US writes the day first"))
 
 
+# A date order in a sentence, in words and as the code ``--date-order`` takes.
+_ORDER_WORDS = {
+    "DMY": gettext_noop("day-month-year (%(order)s)"),
+    "MDY": gettext_noop("month-day-year (%(order)s)"),
+    "YMD": gettext_noop("year-month-day (%(order)s)"),
+}
+
+
 def _decision_warnings(decision: Decision) -> list[Phrase]:
     if not decision.ambiguous:
         return []
@@ -168,4 +176,5 @@ def _decision_warnings(decision: Decision) -> list[Phrase]:
         "read as %(order)s because %(reason)s; "
         "give the date order explicitly if that is wrong"
     )
-    return [Phrase(template, order=decision.order, reason=decision.reason)]
+    order = Phrase(_ORDER_WORDS[decision.order], order=decision.order)
+    return [Phrase(template, order=order, reason=decision.reason)]

@@ -178,7 +178,7 @@ def test_dates_in_sequence_decide_an_order_no_single_date_proves() -> None:
 
     assert parsed["source"]["date_order"] == "MDY"
     assert parsed["source"]["ambiguous_dates"] is True
-    assert "read as MDY" in parsed["warnings"][0]
+    assert "read as month-day-year (MDY)" in parsed["warnings"][0]
 
 
 def test_bom_crlf_and_year_first_ios_layout_are_read() -> None:

@@ -72,7 +72,8 @@ WARNINGS = {
             "line 1 is not valid UTF-8: the file was read as windows-1252 "
             "(a re-saved export); check special characters",
             "no date in the file proves whether the day or the month comes first; "
-            "read as DMY because English outside the US writes the day first; "
+            "read as day-month-year (DMY) because English outside the US writes "
+            "the day first; "
             "give the date order explicitly if that is wrong",
         ],
     ),
