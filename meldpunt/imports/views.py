@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meldpunt.incidents.access import handler_required
 from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
+from meldpunt.logbook.paging import entry_url
 from meldpunt.logbook.storage import read_decrypted
 
 from . import services
@@ -145,6 +145,8 @@ def _entry_labels(record: Import) -> list[str]:
 @require_POST
 def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
+    if record.status != ImportStatus.PREVIEW:
+        return _no_longer_open(request, record)
     form = DateOrderForm(request.POST)
     if form.is_valid():
         try:
@@ -164,6 +166,8 @@ def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
+    if record.status != ImportStatus.PREVIEW:
+        return _no_longer_open(request, record)
     form = _confirm_form(request, record, request.POST)
     if form.is_valid():
         try:
@@ -182,6 +186,17 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     return _render_preview(request, record, order_form, form, status=400)
 
 
+def _no_longer_open(request: HttpRequest, record: Import) -> HttpResponse:
+    """A form of an import that was confirmed or discarded since, posted again
+    (a second tab, the back button): say where it stands instead."""
+    messages.info(
+        request,
+        _("This import was already handled: %(status)s.")
+        % {"status": record.get_status_display().lower()},
+    )
+    return redirect("imports:progress", record.incident.reference, record.pk)
+
+
 def _after_confirm(request: HttpRequest, record: Import) -> HttpResponse:
     if record.status == ImportStatus.DONE:
         messages.success(
@@ -189,8 +204,7 @@ def _after_confirm(request: HttpRequest, record: Import) -> HttpResponse:
             _("The file has been imported: logbook entries %(first)s to %(last)s.")
             % {"first": record.first_sequence, "last": record.last_sequence},
         )
-        url = reverse("incidents:detail", args=[record.incident.reference])
-        return redirect(f"{url}#entry-{record.first_sequence}")
+        return redirect(entry_url(record.incident.reference, record.first_sequence))
     return redirect("imports:progress", record.incident.reference, record.pk)
 
 

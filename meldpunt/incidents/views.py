@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from meldpunt.accounts.policy import can_handle_case, can_manage_case, visible_cases
 from meldpunt.guidance.models import ProcedureRun
+from meldpunt.logbook import paging
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.shortcuts import SHORTCUTS
 from meldpunt.logbook.storage import read_decrypted
@@ -49,9 +50,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
     )
 
 
-# A case page shows this many logbook entries at a time, the latest first
-# shown, and checks the hash chain of at most CHAIN_CHECK_ENTRIES of them.
-LOGBOOK_PAGE_SIZE = 100
+# A case page shows the logbook in pages, the latest first, and checks the
+# hash chain of at most CHAIN_CHECK_ENTRIES of its entries.
 CHAIN_CHECK_ENTRIES = 2000
 
 
@@ -70,7 +70,7 @@ def _logbook_page(request: HttpRequest, incident: Incident) -> Page:
         .prefetch_related("evidence", "corrections")
         .order_by("sequence")
     )
-    pages = Paginator(entries, LOGBOOK_PAGE_SIZE)
+    pages = Paginator(entries, paging.PAGE_SIZE)
     return pages.get_page(request.GET.get("logboek") or pages.num_pages)
 
 
@@ -89,7 +89,6 @@ def _render_case(
         "can_close": can_transition(incident.status, Status.CLOSED),
         "chain": check_incident(incident, last=CHAIN_CHECK_ENTRIES),
         "logbook_page": _logbook_page(request, incident),
-        "logbook_page_size": LOGBOOK_PAGE_SIZE,
         "shortcuts": SHORTCUTS,
         # Only the forms this person may use (the policy refuses the rest).
         "can_handle": can_handle_case(request.user, incident),

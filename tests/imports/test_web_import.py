@@ -306,3 +306,53 @@ def test_the_preview_words_the_date_order_and_lists_places_as_zones(
     assert '<option value="UTC">' in page
     assert '<option value="America/Argentina/Buenos_Aires">' in page
     assert 'value="US/Eastern"' not in page and 'value="Etc/GMT+5"' not in page
+
+
+def test_forms_of_a_discarded_upload_posted_again_say_where_it_stands(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    django_capture_on_commit_callbacks,
+) -> None:
+    upload("chat.txt", b"15-03-2024 09:12 - Sanne: Hallo\n")
+    record = Import.objects.get()
+    cancel = reverse("imports:cancel", args=[incident.reference, record.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        ciso_client.post(cancel)  # the stored file is gone from here on
+
+    confirmed = _confirm(ciso_client, record)
+    ordered = ciso_client.post(
+        reverse("imports:date_order", args=[incident.reference, record.pk]),
+        {"order": "DMY"},
+        follow=True,
+    )
+
+    progress = reverse("imports:progress", args=[incident.reference, record.pk])
+    assert (confirmed.status_code, confirmed.url) == (302, progress)
+    page = ordered.content.decode()
+    assert "Deze import is al afgehandeld: geannuleerd." in page
+    assert "de upload is weggegooid; er is niets aan het logboek toegevoegd" in (
+        page.lower()
+    )
+    assert not _imported(incident)
+
+
+def test_a_confirmation_posted_twice_leads_to_the_imported_entries(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident, settings
+) -> None:
+    settings.MELDPUNT_IMPORT_INLINE_MAX = 1000
+    chat = "".join(
+        f"15-03-2024 10:{n // 60:02d} - Sanne: bericht {n}\n" for n in range(150)
+    )
+    upload("chat.txt", chat.encode())
+    record = Import.objects.get()
+
+    first = _confirm(ciso_client, record, **_all_entries(record))
+    again = _confirm(ciso_client, record, **_all_entries(record))
+    shown = ciso_client.get(again.url).content.decode()
+    record.refresh_from_db()
+
+    assert first.url.endswith(f"?logboek=1#entry-{record.first_sequence}")
+    assert "Deze import is al afgehandeld: geïmporteerd." in shown
+    assert f"?logboek=1#entry-{record.first_sequence}" in shown
+    assert len(_imported(incident)) == 150

@@ -3,10 +3,18 @@
 
 from django import template
 
+from meldpunt.logbook import paging
+
 register = template.Library()
 
 
 @register.filter
-def logbook_page(sequence: int, page_size: int) -> int:
+def logbook_page(sequence: int) -> int:
     """The page of the case's logbook that holds entry ``sequence``."""
-    return (int(sequence) - 1) // int(page_size) + 1
+    return paging.page_of(sequence)
+
+
+@register.simple_tag
+def entry_url(reference: str, sequence: int) -> str:
+    """The case page at entry ``sequence``, on the page that holds it."""
+    return paging.entry_url(reference, sequence)
