@@ -63,7 +63,7 @@ def chat_entries(
             channel=channel,
             direction=direction(item["author"], everyone, ours),
             summary=_summary(item),
-            text=chat_text(item),
+            text=chat_text(item, stored=found is not None),
             participants=item["author"] or item.get("actor") or "",
             occurred_at=local_time(item, zone),
             source_index=index,
@@ -71,7 +71,7 @@ def chat_entries(
         )
 
 
-def chat_text(item: dict[str, Any]) -> str:
+def chat_text(item: dict[str, Any], *, stored: bool = False) -> str:
     """A chat message as the logbook keeps it: quote, text, then reactions.
 
     A quoted message comes first, under a label that says it is a quote (and
@@ -87,8 +87,25 @@ def chat_text(item: dict[str, Any]) -> str:
     that the export gives no time for it. The message keeps its one entry, so
     choosing entries to import chooses its reactions with it.
     """
-    parts = [_quoted(item), item["text"], _reactions(item)]
+    parts = [_quoted(item), item["text"], _attachment(item, stored), _reactions(item)]
     return "\n\n".join(part for part in parts if part)
+
+
+def _attachment(item: dict[str, Any], stored: bool) -> str:
+    """Name the attached file where the text does not (Signal exports).
+
+    WhatsApp writes the file's name into the text; Signal keeps it apart, and
+    a message that is only a photo would otherwise read as an empty message.
+    """
+    attachment = item.get("attachment")
+    if not attachment:
+        return ""
+    name = PurePosixPath(attachment).name
+    if name in item["text"]:
+        return ""
+    if stored:
+        return _("Attachment: %(name)s (stored with this entry)") % {"name": name}
+    return _("Attachment: %(name)s (not in the imported file)") % {"name": name}
 
 
 def _quoted(item: dict[str, Any]) -> str:
@@ -289,6 +306,12 @@ def local_time(item: dict[str, Any], zone: ZoneInfo) -> datetime:
 
 def _summary(item: dict[str, Any]) -> str:
     first_line = item["text"].split("\n", 1)[0].strip()
+    if not first_line and item.get("attachment"):
+        first_line = _("Attachment: %(name)s") % {
+            "name": PurePosixPath(item["attachment"]).name
+        }
+    elif not first_line and item.get("deleted"):
+        first_line = _("(deleted message)")
     summary = first_line or _("(empty message)")
     if item["edited"]:
         marker = _("(edited)")

@@ -157,3 +157,20 @@ def test_a_sigtop_message_keeps_its_own_offset_whatever_zone_is_chosen(
     ).order_by("sequence")[0]
 
     assert first.occurred_at == datetime(2024, 3, 5, 13, 2, 11, tzinfo=UTC)
+
+
+def test_a_signal_attachment_is_named_where_the_text_does_not_name_it(
+    incident: Incident, ciso: AbstractBaseUser
+) -> None:
+    data = (
+        "[2024-03-05 14:05:02] Sanne Voorbeeld: "
+        "![IMG_0042.jpeg](./media/IMG_0042.jpeg)\n"
+        "\n"
+        "[2024-03-05 14:06:45] Me: (This message was deleted)\n"
+    )
+
+    photo, deleted = _import(incident, ciso, "signal.md", data.encode())
+
+    assert photo.summary == "Bijlage: IMG_0042.jpeg"
+    assert photo.text == ("Bijlage: IMG_0042.jpeg (niet in het geïmporteerde bestand)")
+    assert deleted.summary == "(This message was deleted)"
