@@ -78,6 +78,30 @@ def test_parse_refuses_a_missing_file(tmp_path: Path) -> None:
         call_command("evidence", "parse", str(tmp_path / "absent.txt"))
 
 
+def test_parse_says_a_folder_or_a_device_is_not_an_evidence_file(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(CommandError, match="is a folder; give one evidence file"):
+        call_command("evidence", "parse", str(tmp_path))
+    with pytest.raises(CommandError, match="not a regular file; use - to read"):
+        call_command("evidence", "parse", os.devnull)
+
+
+def test_parse_reads_standard_input_given_as_a_dash(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "meldpunt.cli", "evidence", "parse", "-"],
+        input=b"15/03/2024, 09:12 - Sanne: Hallo\n",
+        env={**os.environ, "MELDPUNT_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+
+    printed = json.loads(result.stdout)
+    assert printed["source"]["filename"] == "stdin"
+    assert printed["entries"][0]["text"] == "Hallo"
+
+
 def test_command_line_prints_the_error_on_stderr_and_exits_non_zero(
     tmp_path: Path,
 ) -> None:

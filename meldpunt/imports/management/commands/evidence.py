@@ -1,12 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``meldpunt evidence parse FILE``: print a file's parse as meldpunt.evidence/1."""
 
+import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from meldpunt.core.evidence import EvidenceError, parse_path, to_json
+from meldpunt.core.evidence import (
+    DEFAULT_MAX_SIZE,
+    EvidenceError,
+    parse_bytes,
+    parse_path,
+    to_json,
+)
 
 
 class Command(BaseCommand):
@@ -17,7 +24,9 @@ class Command(BaseCommand):
         parse = actions.add_parser(
             "parse", help="Print the parse of FILE as meldpunt.evidence/1 JSON."
         )
-        parse.add_argument("file", type=Path, help="the evidence file")
+        parse.add_argument(
+            "file", type=Path, help="the evidence file, or - to read standard input"
+        )
         parse.add_argument(
             "--date-order",
             choices=["DMY", "MDY", "YMD"],
@@ -26,10 +35,23 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+        order = options["date_order"]
         try:
-            parsed = parse_path(path, date_order=options["date_order"])
+            if str(path) == "-":
+                data = sys.stdin.buffer.read(DEFAULT_MAX_SIZE + 1)
+                parsed = parse_bytes(data, "stdin", date_order=order)
+            else:
+                _check_path(path)
+                parsed = parse_path(path, date_order=order)
         except EvidenceError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(to_json(parsed))
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise CommandError(f"{path}: is a folder; give one evidence file")
+    if not path.exists():
+        raise CommandError(f"{path}: no such file")
+    if not path.is_file():
+        raise CommandError(f"{path}: not a regular file; use - to read a pipe")
