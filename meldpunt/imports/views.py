@@ -73,6 +73,10 @@ def _start(request: HttpRequest, incident: Incident, upload: object) -> Import:
     )
 
 
+# The preview lists this many warnings; the header entry holds them all.
+PREVIEW_WARNINGS = 200
+
+
 @handler_required
 def preview(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
@@ -90,11 +94,13 @@ def _render_preview(
     confirm_form: ConfirmForm,
     status: int = 200,
 ) -> HttpResponse:
+    warnings = record.summary.get("warnings", [])
     context = {
         "incident": record.incident,
         "record": record,
         "summary": record.summary,
-        "warnings": [translated(item) for item in record.summary.get("warnings", [])],
+        "warnings": [translated(item) for item in warnings[:PREVIEW_WARNINGS]],
+        "warnings_not_shown": max(0, len(warnings) - PREVIEW_WARNINGS),
         "order_form": order_form,
         "confirm_form": confirm_form,
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,

@@ -356,3 +356,21 @@ def test_a_confirmation_posted_twice_leads_to_the_imported_entries(
     assert "Deze import is al afgehandeld: geïmporteerd." in shown
     assert f"?logboek=1#entry-{record.first_sequence}" in shown
     assert len(_imported(incident)) == 150
+
+
+def test_a_flood_of_warnings_is_listed_in_part_and_counted(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    # Every other header is dated a day back: each one is a warning.
+    lines = [
+        f"{15 - (n % 2):02d}-03-2024 10:{n % 60:02d} - Sanne: bericht {n}\n"
+        for n in range(500)
+    ]
+    upload("chat.txt", "".join(lines).encode())
+    record = Import.objects.get()
+    page = ciso_client.get(record.get_absolute_url()).content.decode()
+
+    total = len(record.summary["warnings"])
+    assert total > 200
+    assert page.count('<li class="utrecht-unordered-list__item">regel ') == 200
+    assert f"En nog {total - 200} waarschuwingen" in page
