@@ -1,8 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 from collections.abc import Iterable
+from contextlib import suppress
 from email.utils import parseaddr
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
-from zoneinfo import available_timezones
+from zoneinfo import TZPATH, available_timezones
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -62,8 +66,10 @@ def _domain(address: str) -> str:
     return domain.strip().rstrip(".").casefold() if at and local else ""
 
 
-# The zones people pick from: "Area/City" names and UTC. The database's
-# aliases ("US/Eastern", "Etc/GMT+5", "posixrules") only lengthen the list.
+# The zones people pick from: one name per place, as the time zone database
+# lists them per country in zone.tab, and UTC. Its other names are aliases
+# ("Asia/Calcutta" for "Asia/Kolkata", "US/Eastern", "Etc/GMT+5"). Without
+# zone.tab the list holds every "Area/City" name.
 ZONE_AREAS = frozenset(
     {
         "Africa",
@@ -80,13 +86,27 @@ ZONE_AREAS = frozenset(
 )
 
 
+@cache
 def _zone_choices() -> list[tuple[str, str]]:
-    names = [
-        name
-        for name in available_timezones()
-        if name.partition("/")[0] in ZONE_AREAS and "/" in name
-    ]
-    return [(name, name) for name in ["UTC", *sorted(names)]]
+    available = available_timezones()
+    names = _listed_zones() & available or {
+        name for name in available if name.partition("/")[0] in ZONE_AREAS
+    }
+    names.add(DEFAULT_ZONE)
+    return [(name, name) for name in ["UTC", *sorted(names - {"UTC"})]]
+
+
+def _listed_zones() -> set[str]:
+    """The zones of zone.tab: the system's, or else the tzdata package's."""
+    tables = [Path(folder) / "zone.tab" for folder in TZPATH]
+    with suppress(ModuleNotFoundError):
+        tables.append(Path(str(files("tzdata.zoneinfo") / "zone.tab")))
+    for table in tables:
+        if table.is_file():
+            lines = table.read_text(encoding="utf-8").splitlines()
+            rows = (line.split("\t") for line in lines if not line.startswith("#"))
+            return {row[2] for row in rows if len(row) > 2}
+    return set()
 
 
 class ConfirmForm(forms.Form):

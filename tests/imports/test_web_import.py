@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from meldpunt.imports import forms
 from meldpunt.imports.models import Import, ImportStatus
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.models import Evidence, LogbookEntry
@@ -306,6 +307,9 @@ def test_the_preview_words_the_date_order_and_lists_places_as_zones(
     assert '<option value="UTC">' in page
     assert '<option value="America/Argentina/Buenos_Aires">' in page
     assert 'value="US/Eastern"' not in page and 'value="Etc/GMT+5"' not in page
+    assert '<option value="Asia/Kolkata">' in page
+    if forms._listed_zones():  # one name per place: no old aliases
+        assert 'value="Asia/Calcutta"' not in page
 
 
 def test_forms_of_a_discarded_upload_posted_again_say_where_it_stands(
