@@ -136,7 +136,12 @@ class ConfirmForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
-        if record.summary.get("first") and record.kind in ("whatsapp", "signal"):
+        summary = record.summary
+        if (
+            summary.get("first")
+            and record.kind in ("whatsapp", "signal")
+            and not summary.get("own_offsets")
+        ):
             self.fields["time_zone"] = forms.ChoiceField(
                 label=_("Time zone of the times in the file"),
                 choices=_zone_choices(),

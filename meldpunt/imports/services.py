@@ -134,6 +134,10 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         "attached_mails": count - 1 if parsed["message"] is not None else 0,
         "mail_attachments": files,
         "attachments": sum(1 for entry in entries if entry["attachment_in_archive"]),
+        # Every time carries its own UTC offset (sigtop, Signal JSON Lines):
+        # no time zone needs choosing.
+        "own_offsets": bool(entries)
+        and all(entry.get("timestamp_with_offset") for entry in entries),
         "warnings": storable(parsed["warnings"]),
         "date_order": source["date_order"],
         "ambiguous_dates": source["ambiguous_dates"],

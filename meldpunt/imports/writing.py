@@ -114,7 +114,9 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
             _("Date order: %(order)s%(chosen)s")
             % {"order": date_order_words(source["date_order"]), "chosen": chosen}
         )
-    if parsed["message"] is None:
+    if record.summary.get("own_offsets"):
+        lines.append(_("Times read with the UTC offset the file gives each of them"))
+    elif parsed["message"] is None:
         lines.append(_("Times read in time zone %(zone)s") % {"zone": record.time_zone})
     elif count > 1:
         lines.append(

@@ -174,3 +174,22 @@ def test_a_signal_attachment_is_named_where_the_text_does_not_name_it(
     assert photo.summary == "Bijlage: IMG_0042.jpeg"
     assert photo.text == ("Bijlage: IMG_0042.jpeg (niet in het geïmporteerde bestand)")
     assert deleted.summary == "(This message was deleted)"
+
+
+def test_no_time_zone_is_asked_for_a_file_whose_times_carry_their_offsets(
+    incident: Incident, ciso: AbstractBaseUser, ciso_client: Client
+) -> None:
+    record = services.start_import(
+        incident=incident, actor=ciso, name="sigtop.txt", data=SIGTOP.encode()
+    )
+    page = ciso_client.get(record.get_absolute_url()).content.decode()
+    ciso_client.post(
+        reverse("imports:confirm", args=[incident.reference, record.pk]),
+        {"entries": ["0", "1"]},
+    )
+    record.refresh_from_db()
+    header = LogbookEntry.objects.get(incident=incident, sequence=record.first_sequence)
+
+    assert 'name="time_zone"' not in page
+    assert "Tijden gelezen met de UTC-afwijking die het bestand bij elk" in header.text
+    assert "tijdzone" not in header.text.lower()
