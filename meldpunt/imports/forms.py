@@ -154,7 +154,7 @@ class ConfirmForm(forms.Form):
                 label=_("Entries to import"),
                 choices=list(enumerate(entry_labels)),
                 initial=list(range(len(entry_labels))),
-                required=False,
+                error_messages={"required": _("Choose at least one entry to import.")},
                 widget=forms.CheckboxSelectMultiple,
             )
         elif self.total > 1:

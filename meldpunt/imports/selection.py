@@ -31,6 +31,12 @@ def parse_ranges(text: str, total: int) -> Ranges | None:
             )
         start = int(match[1])
         stop = int(match[2] or start)
+        if start > stop:
+            raise ValidationError(
+                _("%(part)s runs backwards; write the lower number first: %(fixed)s.")
+                % {"part": part.strip()[:20], "fixed": f"{stop}-{start}"},
+                code="ranges",
+            )
         if not 1 <= start <= stop <= total:
             raise ValidationError(
                 _("%(part)s is outside the entries 1 to %(total)s.")

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -142,7 +143,7 @@ def _entry_labels(record: Import) -> list[str]:
     system = _("system message")
     return [
         f"{entry['index'] + 1}. {entry['timestamp'].replace('T', ' ')} · "
-        f"{entry['author'] or system}: {entry['text'][:80]}"
+        f"{entry['author'] or system}: {Truncator(entry['text']).chars(80)}"
         for entry in parsed["entries"]
     ]
 

@@ -28,6 +28,21 @@ def date_order_words(code: str) -> str:
     return f"{words} ({code})" if words else code
 
 
+# The kinds of evidence file, as the parse names them.
+KINDS = {
+    "whatsapp": gettext_lazy("WhatsApp chat export"),
+    "signal": gettext_lazy("Signal chat export"),
+    "email": gettext_lazy("saved e-mail (.eml)"),
+    "outlook-msg": gettext_lazy("Outlook message (.msg)"),
+}
+
+
+def kind_words(kind: str) -> str:
+    """ "WhatsApp-chatexport (whatsapp)": the kind in words, and as the code."""
+    words = KINDS.get(kind)
+    return f"{words} ({kind})" if words else kind
+
+
 def translated(item: object) -> str:
     """A Phrase, its stored form or plain text, in the active language."""
     return render_data(item, gettext)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meldpunt.logbook.models import Channel, EntryKind, Evidence
 from meldpunt.logbook.services import (
@@ -20,7 +21,7 @@ from meldpunt.logbook.storage import StoredFile, delete_stored
 from .entries import chat_entries, mail_entries
 from .models import Import, ImportStatus
 from .selection import describe, left_out, selected_indexes
-from .wording import date_order_words, translated
+from .wording import date_order_words, kind_words, translated
 
 logger = logging.getLogger(__name__)
 
@@ -88,11 +89,11 @@ def _prepared(
 def _header(record: Import, parsed: dict[str, Any], count: int) -> NewEntry:
     # A mail file has no choice of entries: all of its mails are imported.
     total = count if parsed["message"] is not None else record.entries_total
-    summary = _("Evidence imported: %(name)s (%(count)s of %(total)s entries)") % {
-        "name": record.original_name,
-        "count": count,
-        "total": total,
-    }
+    summary = ngettext(
+        "Evidence imported: %(name)s (%(count)s of %(total)s entry)",
+        "Evidence imported: %(name)s (%(count)s of %(total)s entries)",
+        total,
+    ) % {"name": record.original_name, "count": count, "total": total}
     return NewEntry(
         kind=EntryKind.NOTE,
         channel=Channel.SYSTEM,
@@ -106,7 +107,7 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
     lines = [
         _("File: %(name)s, %(size)s bytes, SHA-256 %(sha)s")
         % {"name": record.original_name, "size": record.size, "sha": record.sha256},
-        _("Kind: %(kind)s") % {"kind": parsed["kind"]},
+        _("Kind: %(kind)s") % {"kind": kind_words(parsed["kind"])},
     ]
     if source["date_order"]:
         chosen = _(", chosen by the person importing") if record.date_order else ""

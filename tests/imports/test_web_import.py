@@ -202,9 +202,13 @@ def test_only_the_chosen_entries_are_imported_and_the_rest_is_named(
     upload("chat.txt", "\n".join(lines).encode())
     record = Import.objects.get()
 
+    page = ciso_client.get(record.get_absolute_url()).content.decode()
+    none_chosen = _confirm(ciso_client, record).content.decode()
     _confirm(ciso_client, record, entries=["0", "2", "3"])
     record.refresh_from_db()
 
+    assert "Te importeren berichten</legend>" in page  # not "(optioneel)"
+    assert "Kies ten minste één bericht om te importeren." in none_chosen
     assert [entry.source_index for entry in _imported(incident)] == [0, 2, 3]
     header = LogbookEntry.objects.get(incident=incident, sequence=record.first_sequence)
     assert "2, 5-6" in header.text
