@@ -13,7 +13,7 @@ from .archive import ArchiveLimits
 from .decoding import decode_text, split_lines
 from .errors import EvidenceError
 from .model import ChatParse, Source, document, source_for
-from .phrase import Phrase, gettext_noop
+from .phrase import Phrase, gettext_noop, size_text
 from .signal_jsonl import looks_like_signal_jsonl, parse_signal_jsonl
 from .signal_markdown import looks_like_signal_markdown, parse_signal_markdown
 from .sigtop import looks_like_sigtop, parse_sigtop
@@ -132,12 +132,11 @@ def _check_size(size: int, filename: str, max_size: int) -> None:
         raise EvidenceError(
             Phrase(
                 gettext_noop(
-                    "%(file)s: the file is %(size)s bytes, more than the limit of "
-                    "%(limit)s bytes"
+                    "%(file)s: the file is %(size)s, more than the limit of %(limit)s"
                 ),
                 file=filename,
-                size=size,
-                limit=max_size,
+                size=size_text(size),
+                limit=size_text(max_size),
             )
         )
 

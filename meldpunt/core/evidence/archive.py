@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .errors import EvidenceError
-from .phrase import Phrase, gettext_noop
+from .phrase import Phrase, gettext_noop, size_text
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,12 @@ def _check_sizes(
         raise EvidenceError(
             Phrase(
                 gettext_noop(
-                    "%(file)s: the ZIP archive unpacks to %(size)s bytes, more than "
+                    "%(file)s: the ZIP archive unpacks to %(size)s, more than "
                     "the limit of %(limit)s (possible ZIP bomb)"
                 ),
                 file=filename,
-                size=total,
-                limit=limits.max_total_size,
+                size=size_text(total),
+                limit=size_text(limits.max_total_size),
             )
         )
     for info in members:
@@ -135,12 +135,12 @@ def read_member(
         raise EvidenceError(
             Phrase(
                 gettext_noop(
-                    "%(file)s: ZIP member %(name)s is larger than %(limit)s bytes "
+                    "%(file)s: ZIP member %(name)s is larger than %(limit)s "
                     "once unpacked (possible ZIP bomb)"
                 ),
                 file=filename,
                 name=repr(name),
-                limit=limit,
+                limit=size_text(limit),
             )
         )
     return data

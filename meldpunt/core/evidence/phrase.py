@@ -23,6 +23,18 @@ Param = str | int
 Translate = Callable[[str], str]
 
 
+def size_text(size: int) -> str:
+    """A number of bytes as people read it: "734 bytes", "1.5 MB", "3.0 GB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            break
+    return f"{value:.1f} {unit}"
+
+
 def gettext_noop(template: str) -> str:
     """Mark ``template`` for the translation catalogue; return it unchanged."""
     return template

@@ -229,3 +229,15 @@ def test_copies_keep_the_template_even_with_a_percent_sign_in_a_value() -> None:
         assert copied == "100%.txt: the file is empty"
         assert copied.template == phrase.template
         assert copied.params == {"file": "100%.txt"}
+
+
+def test_sizes_in_refusals_read_as_people_write_them() -> None:
+    from meldpunt.core.evidence.phrase import size_text
+
+    assert [size_text(n) for n in (0, 1023, 1024, 1536 * 1024, 3 * 1024**3)] == [
+        "0 bytes",
+        "1023 bytes",
+        "1.0 KB",
+        "1.5 MB",
+        "3.0 GB",
+    ]
