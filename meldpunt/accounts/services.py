@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.models import EntryKind
-from meldpunt.logbook.services import append_entry
+from meldpunt.logbook.services import append_entry, record_language
 
 from .models import Consultation
 from .roles import Role, roles_of
@@ -31,12 +31,15 @@ def consult_on_case(
         incident=incident, person=person, defaults={"consulted_by": actor}
     )
     if created:
+        with record_language():
+            summary = _("Case opened to %(name)s for consultation") % {
+                "name": person.get_full_name() or person.get_username()
+            }
         append_entry(
             incident=incident,
             actor=actor,
             kind=EntryKind.CONSULTATION,
-            summary=_("Case opened to %(name)s for consultation")
-            % {"name": person.get_full_name() or person.get_username()},
+            summary=summary,
         )
         logger.info(
             "case_consultation_granted",

@@ -16,7 +16,7 @@ from meldpunt.core.assessment import explain, validate_facts
 from meldpunt.core.deadlines import authority_deadline
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.models import EntryKind
-from meldpunt.logbook.services import append_entry
+from meldpunt.logbook.services import append_entry, record_language
 
 from .clocks import awareness_time
 from .models import Decision, FactsVersion
@@ -51,14 +51,15 @@ def record_facts(
         recorded_by=actor,
         recorded_at=timezone.now(),
     )
-    append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.DECISION,
-        summary=_("Breach facts recorded (version %(number)s). Advice: %(advice)s")
-        % {"number": version.number, "advice": advice_summary(version.assessment)},
-        text="\n".join(f"- {reason}" for reason in version.assessment["reasons"]),
-    )
+    with record_language():
+        append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.DECISION,
+            summary=_("Breach facts recorded (version %(number)s). Advice: %(advice)s")
+            % {"number": version.number, "advice": advice_summary(version.assessment)},
+            text="\n".join(f"- {reason}" for reason in version.assessment["reasons"]),
+        )
     logger.info(
         "breach_facts_recorded",
         extra={"incident_id": incident.pk, "version": version.number},
@@ -177,6 +178,13 @@ def _check_decision(
 
 
 def _log_decision(
+    decision: Decision, version: FactsVersion, actor: AbstractBaseUser | None
+) -> None:
+    with record_language():
+        _append_decision(decision, version, actor)
+
+
+def _append_decision(
     decision: Decision, version: FactsVersion, actor: AbstractBaseUser | None
 ) -> None:
     subjects = yes_no(decision.notify_subjects)

@@ -30,7 +30,7 @@ from meldpunt.incidents.models import Incident
 from meldpunt.incidents.workflow import Status
 from meldpunt.logbook.dossier import DossierNotSent, send_dossier
 from meldpunt.logbook.models import Channel, Direction, EntryKind, LogbookEntry
-from meldpunt.logbook.services import append_entry
+from meldpunt.logbook.services import append_entry, record_language
 
 from .definitions import (
     active_definition,
@@ -211,19 +211,20 @@ def _answer(
         answered_at=_now(),
     )
     after = run_state(run)
-    summary, text = describe_answer(before.step, answer, data)
-    _append(
-        incident=run.incident,
-        actor=actor,
-        kind=EntryKind.DECISION,
-        summary=summary,
-        text=text,
-        reasons=str(data.get("reasons", reasons)),
-    )
-    for action in after.actions[len(before.actions) :]:
-        _carry_out(run, action, actor)
-    if after.outcome is not None:
-        _finish(run, after, actor)
+    with record_language():
+        summary, text = describe_answer(before.step, answer, data)
+        _append(
+            incident=run.incident,
+            actor=actor,
+            kind=EntryKind.DECISION,
+            summary=summary,
+            text=text,
+            reasons=str(data.get("reasons", reasons)),
+        )
+        for action in after.actions[len(before.actions) :]:
+            _carry_out(run, action, actor)
+        if after.outcome is not None:
+            _finish(run, after, actor)
     return after
 
 
@@ -375,6 +376,8 @@ def record_consultation(
 ) -> None:
     """Who was consulted, when, by which channel, and what they advised."""
     Incident.objects.select_for_update().get(pk=incident.pk)
+    with record_language():
+        summary = _("Consulted %(who)s") % {"who": consulted}
     _append(
         incident=incident,
         actor=actor,
@@ -383,7 +386,7 @@ def record_consultation(
         direction=Direction.OUTGOING,
         participants=consulted,
         occurred_at=occurred_at,
-        summary=_("Consulted %(who)s") % {"who": consulted},
+        summary=summary,
         text=advice,
     )
 

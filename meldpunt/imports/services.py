@@ -245,8 +245,9 @@ def discard_unconfirmed(now: datetime) -> int:
 def run_import(*, import_id: int) -> None:
     """Import a confirmed file into the logbook; safe to run twice.
 
-    Its logbook entry and any reason it failed are written in the language of
-    the person who confirmed it, also when a background worker runs it.
+    Any reason it failed is written in the language of the person who
+    confirmed it, also when a background worker runs it; its logbook entries
+    are in the organisation's language (see ``writing.write_entries``).
     """
     record = _begin(import_id)
     if record is None:

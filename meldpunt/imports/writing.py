@@ -15,6 +15,7 @@ from meldpunt.logbook.services import (
     NewEntry,
     StoredEvidence,
     append_entries,
+    record_language,
 )
 from meldpunt.logbook.storage import StoredFile, delete_stored
 
@@ -32,8 +33,9 @@ def write_entries(
     record: Import, parsed: dict[str, Any], media: dict[str, StoredEvidence]
 ) -> None:
     """Append the header entry and every selected entry in one transaction."""
-    prepared = _prepared(record, parsed, media)
-    entries = [_header(record, parsed, len(prepared)), *prepared]
+    with record_language():
+        prepared = _prepared(record, parsed, media)
+        entries = [_header(record, parsed, len(prepared)), *prepared]
     source = StoredEvidence(
         record.original_name,
         StoredFile(

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from meldpunt.logbook.models import EntryKind
-from meldpunt.logbook.services import append_entry
+from meldpunt.logbook.services import append_entry, record_language
 
 from .models import Incident, PersonalData, ReferenceCounter
 from .workflow import Kind, Status, can_transition
@@ -65,16 +65,17 @@ def classify_incident(
     if incident.kind == kind:
         return incident
 
-    old_label = incident.get_kind_display()
+    old = incident.kind
     incident.kind = kind
     incident.save(update_fields=["kind", "updated_at"])
-    append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.DECISION,
-        summary=_("Classified as: %(kind)s (was: %(old)s)")
-        % {"kind": Kind(kind).label, "old": old_label},
-    )
+    with record_language():
+        append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.DECISION,
+            summary=_("Classified as: %(kind)s (was: %(old)s)")
+            % {"kind": Kind(kind).label, "old": Kind(old).label},
+        )
     logger.info("incident_classified", extra={"incident_id": incident.pk, "kind": kind})
     return incident
 
@@ -90,12 +91,13 @@ def assign_handler(
     incident.handler = handler
     incident.save(update_fields=["handler", "updated_at"])
     name = handler.get_full_name() or handler.get_username() if handler else "—"
-    append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.DECISION,
-        summary=_("Handler set to %(name)s") % {"name": name},
-    )
+    with record_language():
+        append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.DECISION,
+            summary=_("Handler set to %(name)s") % {"name": name},
+        )
     logger.info(
         "incident_assigned",
         extra={"incident_id": incident.pk, "handler_id": getattr(handler, "pk", None)},
@@ -113,21 +115,22 @@ def change_status(
         raise ValidationError(_("Use the close form to close a case."))
     _check_transition(incident, status)
 
-    old_label = incident.get_status_display()
+    old = incident.status
     incident.status = status
     fields = ["status", "updated_at"]
     if incident.closed_at is not None:
         incident.closed_at = None
         fields.append("closed_at")
     incident.save(update_fields=fields)
-    append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.STATUS_CHANGE,
-        summary=_("Status changed from %(old)s to %(new)s")
-        % {"old": old_label, "new": Status(status).label},
-        text=note,
-    )
+    with record_language():
+        append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.STATUS_CHANGE,
+            summary=_("Status changed from %(old)s to %(new)s")
+            % {"old": Status(old).label, "new": Status(status).label},
+            text=note,
+        )
     logger.info(
         "incident_status_changed", extra={"incident_id": incident.pk, "status": status}
     )
@@ -167,18 +170,19 @@ def close_incident(
     incident.save(
         update_fields=["status", "resolution", "solved_at", "closed_at", "updated_at"]
     )
-    append_entry(
-        incident=incident,
-        actor=actor,
-        kind=EntryKind.STATUS_CHANGE,
-        summary=_("Case closed; solved at %(moment)s")
-        % {
-            "moment": formats.date_format(
-                timezone.localtime(solved_at), "DATETIME_FORMAT"
-            )
-        },
-        text=resolution,
-    )
+    with record_language():
+        append_entry(
+            incident=incident,
+            actor=actor,
+            kind=EntryKind.STATUS_CHANGE,
+            summary=_("Case closed; solved at %(moment)s")
+            % {
+                "moment": formats.date_format(
+                    timezone.localtime(solved_at), "DATETIME_FORMAT"
+                )
+            },
+            text=resolution,
+        )
     logger.info("incident_closed", extra={"incident_id": incident.pk})
     return incident
 

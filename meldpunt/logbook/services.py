@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meldpunt.core.chain import GENESIS, entry_hash
@@ -74,6 +75,16 @@ def entry_content(
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def record_language() -> translation.override:
+    """Write what Meldpunt words itself in a logbook in the organisation's
+    language (``LANGUAGE_CODE``), whatever language the person acting reads.
+
+    A logbook is one record that cannot be rewritten; entries in the language
+    of whoever happened to act would make it a mix of languages for good.
+    """
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def append_entry(

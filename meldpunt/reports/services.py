@@ -15,7 +15,7 @@ from meldpunt.guidance.mail import mailbox_address, send_case_mail_on_commit
 from meldpunt.incidents.models import Incident, PersonalData
 from meldpunt.incidents.services import open_incident
 from meldpunt.logbook.models import Channel, Direction, EntryKind
-from meldpunt.logbook.services import UploadedEvidence, append_entry
+from meldpunt.logbook.services import UploadedEvidence, append_entry, record_language
 
 from .models import MessageDirection, Report, ReportChannel, ReporterMessage
 from .receipts import (
@@ -115,13 +115,15 @@ def _create_report(
         **fields,
     )
     report.receipt_code = str(receipt) if receipt else None  # type: ignore[attr-defined]
+    with record_language():
+        summary = _("Report received")
     append_entry(
         incident=incident,
         actor=reporter,
         kind=EntryKind.COMMUNICATION,
         channel=Channel.WEB,
         direction=Direction.INCOMING,
-        summary=_("Report received"),
+        summary=summary,
         text=description,
         files=files,
         recorded_at=moment,
@@ -159,13 +161,15 @@ def ask_reporter(*, report: Report, text: str, actor: AbstractBaseUser) -> None:
         author=actor,
         sent_at=now,
     )
+    with record_language():
+        summary = _("Question to the reporter")
     append_entry(
         incident=report.incident,
         actor=actor,
         kind=EntryKind.COMMUNICATION,
         channel=Channel.WEB,
         direction=Direction.OUTGOING,
-        summary=_("Question to the reporter"),
+        summary=summary,
         text=text,
     )
     logger.info("reporter_question_asked", extra={"incident_id": report.incident_id})
@@ -190,13 +194,15 @@ def answer_as_reporter(*, report: Report, text: str) -> None:
         author=None if report.anonymous else report.reporter,
         sent_at=moment,
     )
+    with record_language():
+        summary = _("Answer from the reporter")
     append_entry(
         incident=report.incident,
         actor=None if report.anonymous else report.reporter,
         kind=EntryKind.COMMUNICATION,
         channel=Channel.WEB,
         direction=Direction.INCOMING,
-        summary=_("Answer from the reporter"),
+        summary=summary,
         text=text,
         recorded_at=max(moment, _last_recorded(report.incident)),
     )

@@ -119,7 +119,7 @@ def test_dutch_user_gets_a_dutch_refusal_on_upload(
     assert "binary data" not in page
 
 
-def test_english_user_keeps_the_english_warnings_and_refusals(
+def test_english_user_reads_english_but_the_logbook_keeps_its_language(
     upload: Callable[..., object], ciso_client: Client
 ) -> None:
     _english(ciso_client)
@@ -136,8 +136,11 @@ def test_english_user_keeps_the_english_warnings_and_refusals(
     )
     assert all(warning in page for warning in ENGLISH)
     assert not any(warning in page for warning in DUTCH)
-    assert "Warning: " + ENGLISH[1] in header.text
-    assert "Warning: " + ENGLISH[2] in header.text
+    # The logbook is written in the organisation's language (LANGUAGE_CODE),
+    # whoever imports: one record, not a mix of languages.
+    assert "Waarschuwing: " + DUTCH[1] in header.text
+    assert "Waarschuwing: " + DUTCH[2] in header.text
+    assert ENGLISH[1] not in header.text
 
 
 def test_the_preview_follows_the_language_of_the_reader_not_of_the_upload(
@@ -178,7 +181,7 @@ def test_the_summary_keeps_the_english_text_beside_the_template(
     assert stored[2]["params"]["why"]["template"] == "its date or time does not exist"
 
 
-def test_a_background_import_writes_in_the_language_of_who_confirmed_it(
+def test_a_background_import_writes_the_logbook_in_the_organisations_language(
     upload: Callable[..., object], ciso_client: Client, settings: object
 ) -> None:
     settings.MELDPUNT_IMPORT_INLINE_MAX = 0  # type: ignore[attr-defined]
@@ -188,15 +191,15 @@ def test_a_background_import_writes_in_the_language_of_who_confirmed_it(
     _confirm_all(ciso_client, record)
     queued = record.status
 
-    with translation.override("nl"):  # what a worker has by default
+    with translation.override("en"):  # neither the worker's nor the confirmer's
         run_pending()
     record.refresh_from_db()
     header = _header(record)
 
     assert queued == ImportStatus.QUEUED
-    assert record.language == "en"
-    assert header.text.startswith("File: chat.txt")
-    assert "Warning: " + ENGLISH[1] in header.text
+    assert record.language == "en"  # kept for a refusal, see below
+    assert header.text.startswith("Bestand: chat.txt")
+    assert "Waarschuwing: " + DUTCH[1] in header.text
 
 
 def test_a_background_import_gives_its_refusal_in_that_language_too(

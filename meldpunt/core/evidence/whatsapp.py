@@ -162,9 +162,9 @@ def _locale_hint(
 
 # A date order in a sentence, in words and as the code ``--date-order`` takes.
 _ORDER_WORDS = {
-    "DMY": gettext_noop("day-month-year (%(order)s)"),
-    "MDY": gettext_noop("month-day-year (%(order)s)"),
-    "YMD": gettext_noop("year-month-day (%(order)s)"),
+    "DMY": Phrase(gettext_noop("day-month-year (%(order)s)"), order="DMY"),
+    "MDY": Phrase(gettext_noop("month-day-year (%(order)s)"), order="MDY"),
+    "YMD": Phrase(gettext_noop("year-month-day (%(order)s)"), order="YMD"),
 }
 
 
@@ -176,5 +176,5 @@ def _decision_warnings(decision: Decision) -> list[Phrase]:
         "read as %(order)s because %(reason)s; "
         "give the date order explicitly if that is wrong"
     )
-    order = Phrase(_ORDER_WORDS[decision.order], order=decision.order)
+    order = _ORDER_WORDS[decision.order]
     return [Phrase(template, order=order, reason=decision.reason)]
