@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Import
-from .selection import Ranges, from_indexes, parse_ranges
+from .selection import Ranges, from_indexes, parse_ranges, selected_indexes
 
 DEFAULT_ZONE = "Europe/Amsterdam"
 # Up to this many entries the preview lists each one with a checkbox.
@@ -120,6 +120,8 @@ class ConfirmForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.total = record.entries_total
+        before = record.summary.get("imported_before") or []
+        self.before = set(selected_indexes(before, self.total))
         people = record.summary.get("participants", [])
         self.fields["ours"] = forms.MultipleChoiceField(
             label=_("Who of these belongs to our organisation?"),
@@ -153,18 +155,29 @@ class ConfirmForm(forms.Form):
             self.fields["entries"] = forms.MultipleChoiceField(
                 label=_("Entries to import"),
                 choices=list(enumerate(entry_labels)),
-                initial=list(range(len(entry_labels))),
+                initial=[
+                    index
+                    for index in range(len(entry_labels))
+                    if index not in self.before
+                ],
                 error_messages={"required": _("Choose at least one entry to import.")},
                 widget=forms.CheckboxSelectMultiple,
             )
         elif self.total > 1:
             self.fields["ranges"] = forms.CharField(
                 label=_("Entries to import"),
-                help_text=_(
-                    "Leave empty to import all %(total)s entries, or give numbers "
-                    "and ranges such as 1-250, 300, 410-500."
-                )
-                % {"total": self.total},
+                help_text=(
+                    _(
+                        "Leave empty to import every entry not imported before, or "
+                        "give numbers and ranges such as 1-250, 300, 410-500."
+                    )
+                    if self.before
+                    else _(
+                        "Leave empty to import all %(total)s entries, or give "
+                        "numbers and ranges such as 1-250, 300, 410-500."
+                    )
+                    % {"total": self.total}
+                ),
                 required=False,
             )
 

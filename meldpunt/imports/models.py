@@ -22,8 +22,10 @@ class ImportStatus(models.TextChoices):
 # Kinds of file that hold a mail (with any mails attached to it), not a chat.
 MAIL_KINDS = frozenset({"email", "outlook-msg"})
 
-# An import in one of these states holds its file's place in the case.
-ACTIVE_STATUSES = (ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.DONE)
+# At most one import of a file into a case is in one of these states at a
+# time. A file imported in part may be imported again for the rest; the
+# entries imported before are left out of it (see services.start_import).
+IN_FLIGHT_STATUSES = (ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 class Import(models.Model):
@@ -115,8 +117,8 @@ class Import(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["incident", "sha256"],
-                condition=models.Q(status__in=ACTIVE_STATUSES),
-                name="import_file_once_per_incident",
+                condition=models.Q(status__in=IN_FLIGHT_STATUSES),
+                name="import_file_one_at_a_time_per_incident",
             )
         ]
 

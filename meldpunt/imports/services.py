@@ -22,13 +22,13 @@ from django.utils.translation import gettext as _
 from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
 from meldpunt.incidents.models import Incident
 from meldpunt.jobs.runner import enqueue
-from meldpunt.logbook.models import Evidence
+from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
 
 from . import media, writing
 from .entries import attached_files, mails, participants
-from .models import ACTIVE_STATUSES, Import, ImportStatus
-from .selection import count_selected
+from .models import IN_FLIGHT_STATUSES, Import, ImportStatus
+from .selection import count_selected, from_indexes, left_out, selected_indexes
 from .wording import storable, translated
 
 logger = logging.getLogger(__name__)
@@ -82,13 +82,20 @@ def start_import(
     """Parse an uploaded file and keep it, encrypted, for the preview."""
     parsed = parse_file(data, name)
     sha256 = parsed["source"]["sha256"]
-    _refuse_duplicate(incident, sha256)
+    earlier = _imported_before(incident, sha256)
     waiting = Import.objects.filter(
         incident=incident, sha256=sha256, status=ImportStatus.PREVIEW
     ).first()
     if waiting is not None:
         return waiting
 
+    order = None
+    if earlier:
+        # The rest of a file imported in part: read as it was read then, so
+        # that its entries have the same numbers.
+        order = earlier[-1].date_order or None
+        if order:
+            parsed = parse_file(data, name, order)
     stored = store_encrypted(data, name)
     record = Import.objects.create(
         incident=incident,
@@ -100,7 +107,8 @@ def start_import(
         size=stored.size,
         sha256=stored.sha256,
         kind=parsed["kind"],
-        summary=summarise(parsed),
+        summary={**summarise(parsed), **_before(earlier)},
+        date_order=order or "",
         ours=[],
     )
     logger.info(
@@ -150,7 +158,8 @@ def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) ->
     """Read the file again in the order the person says its dates are in."""
     _check_status(record, ImportStatus.PREVIEW)
     parsed = parse_file(read_decrypted(record.stored_name), record.original_name, order)
-    summary = {**summarise(parsed), "ambiguous_dates": True}
+    kept = {key: value for key, value in record.summary.items() if "before" in key}
+    summary = {**summarise(parsed), "ambiguous_dates": True, **kept}
     _while_in_preview(record, date_order=order, summary=summary)
     record.refresh_from_db()
     logger.info("import_date_order_chosen", extra={"import_id": record.pk})
@@ -175,7 +184,17 @@ def confirm_import(
     _check_zone(time_zone)
     if record.is_mail:
         selection = None  # a mail file is imported whole
+    before = record.summary.get("imported_before")
+    if before:
+        chosen = set(selected_indexes(selection, record.entries_total))
+        chosen.difference_update(selected_indexes(before, record.entries_total))
+        selection = from_indexes(chosen)
     total = count_selected(selection, record.entries_total)
+    if total == 0 and before:
+        raise ValidationError(
+            _("Every entry you chose was imported before; choose others."),
+            code="none",
+        )
     if total == 0:
         raise ValidationError(_("Choose at least one entry to import."), code="none")
 
@@ -297,26 +316,66 @@ def _fail(record: Import, stored_media: dict[str, Any], reason: str) -> None:
         logger.warning("import_failed", extra={"import_id": record.pk})
 
 
-def _refuse_duplicate(incident: Incident, sha256: str) -> None:
-    earlier = Import.objects.filter(
-        incident=incident, sha256=sha256, status__in=ACTIVE_STATUSES
-    ).first()
-    if earlier is None:
-        return
-    if earlier.status == ImportStatus.DONE:
-        raise ValidationError(
-            _(
-                "This file was already imported into this case on %(date)s "
-                "(logbook entries %(first)s to %(last)s); it is not imported twice."
-            )
-            % {
-                "date": _local(earlier.created_at),
-                "first": earlier.first_sequence,
-                "last": earlier.last_sequence,
-            },
-            code="duplicate",
+def _imported_before(incident: Incident, sha256: str) -> list[Import]:
+    """The earlier imports of this file into this case, when they left some
+    of its entries out; refuse the file when they imported all of it, or
+    while one of them is still being imported."""
+    if Import.objects.filter(
+        incident=incident, sha256=sha256, status__in=IN_FLIGHT_STATUSES
+    ).exists():
+        raise _duplicate_error()
+    done = list(
+        Import.objects.filter(
+            incident=incident, sha256=sha256, status=ImportStatus.DONE
+        ).order_by("pk")
+    )
+    if not done or _indexes_left(done):
+        return done
+    last = done[-1]
+    imported_at = (
+        LogbookEntry.objects.filter(incident=incident, sequence=last.first_sequence)
+        .values_list("recorded_at", flat=True)
+        .first()
+    )
+    raise ValidationError(
+        _(
+            "Every entry of this file was already imported into this case, last "
+            "on %(date)s (logbook entries %(first)s to %(last)s); it is not "
+            "imported twice."
         )
-    raise _duplicate_error()
+        % {
+            "date": _local(imported_at or last.created_at),
+            "first": last.first_sequence,
+            "last": last.last_sequence,
+        },
+        code="duplicate",
+    )
+
+
+def _indexes_left(done: list[Import]) -> bool:
+    """Whether the imports in ``done`` left any entry of their file out."""
+    if done[0].is_mail:
+        return False  # a mail file is imported whole
+    return bool(left_out(_imported_selection(done), done[0].entries_total))
+
+
+def _imported_selection(done: list[Import]) -> list[list[int]]:
+    imported: set[int] = set()
+    for record in done:
+        imported.update(selected_indexes(record.selection, record.entries_total))
+    return from_indexes(imported)
+
+
+def _before(done: list[Import]) -> dict[str, Any]:
+    """What the preview and the import need to know of earlier imports."""
+    if not done:
+        return {}
+    return {
+        "imported_before": _imported_selection(done),
+        "imported_before_entries": [
+            [record.first_sequence, record.last_sequence] for record in done
+        ],
+    }
 
 
 def _duplicate_error() -> ValidationError:

@@ -27,6 +27,7 @@ from .forms import (
     UploadForm,
 )
 from .models import Import, ImportStatus
+from .selection import count_selected, describe
 from .wording import DATE_ORDERS, translated
 
 PROGRESS_REFRESH_SECONDS = 2
@@ -96,7 +97,10 @@ def _render_preview(
     status: int = 200,
 ) -> HttpResponse:
     warnings = record.summary.get("warnings", [])
+    before = record.summary.get("imported_before") or []
     context = {
+        "imported_before": describe(before),
+        "imported_before_count": count_selected(before, record.entries_total),
         "incident": record.incident,
         "record": record,
         "summary": record.summary,

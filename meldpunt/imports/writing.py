@@ -21,7 +21,7 @@ from meldpunt.logbook.storage import StoredFile, delete_stored
 
 from .entries import chat_entries, mail_entries
 from .models import Import, ImportStatus
-from .selection import describe, left_out, selected_indexes
+from .selection import describe, from_indexes, left_out, selected_indexes
 from .wording import date_order_words, kind_words, translated
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,12 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
             _("Date order: %(order)s%(chosen)s")
             % {"order": date_order_words(source["date_order"]), "chosen": chosen}
         )
+    before = record.summary.get("imported_before")
+    if before:
+        lines.append(
+            _("Imported before from this file, and left out: entries %(entries)s")
+            % {"entries": describe(before)}
+        )
     if record.summary.get("own_offsets"):
         lines.append(_("Times read with the UTC offset the file gives each of them"))
     elif parsed["message"] is None:
@@ -134,7 +140,11 @@ def _header_lines(record: Import, parsed: dict[str, Any], count: int) -> list[st
             _("Participants of our organisation: %(names)s")
             % {"names": ", ".join(record.ours)}
         )
-    skipped = left_out(record.selection, record.entries_total)
+    total = record.entries_total
+    skipped = from_indexes(
+        set(selected_indexes(left_out(record.selection, total), total))
+        - set(selected_indexes(before or [], total))
+    )
     if skipped:
         lines.append(
             _("Entries not imported by choice: %(ranges)s")

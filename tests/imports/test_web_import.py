@@ -382,3 +382,36 @@ def test_a_flood_of_warnings_is_listed_in_part_and_counted(
     assert total > 200
     assert page.count('<li class="utrecht-unordered-list__item">regel ') == 200
     assert f"En nog {total - 200} waarschuwingen" in page
+
+
+def test_the_rest_of_a_file_imported_in_part_can_be_imported_later(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    lines = [f"15-03-2024 09:{n:02d} - Sanne: bericht {n}\n" for n in range(5)]
+    data = "".join(lines).encode()
+    upload("chat.txt", data)
+    first = Import.objects.get()
+    _confirm(ciso_client, first, entries=["0", "1"])
+
+    upload("chat.txt", data)
+    rest = Import.objects.exclude(pk=first.pk).get()
+    page = ciso_client.get(rest.get_absolute_url()).content.decode()
+    # Ticking everything again imports only what is not in the logbook yet.
+    _confirm(ciso_client, rest, **_all_entries(rest))
+    rest.refresh_from_db()
+    refused = upload("chat.txt", data)
+
+    assert "De berichten 1-2 staan al in het logboek" in page
+    assert 'value="0" id="id_entries_0" checked' not in page
+    assert 'value="2" id="id_entries_2" checked' in page
+    assert [entry.source_index for entry in _imported(incident)] == [0, 1, 2, 3, 4]
+    header = LogbookEntry.objects.get(incident=incident, sequence=rest.first_sequence)
+    assert "Eerder uit dit bestand geïmporteerd en nu weggelaten: berichten 1-2" in (
+        header.text
+    )
+    assert "Bewust niet geïmporteerd" not in header.text
+    assert refused.status_code == 400
+    assert "Elk bericht van dit bestand is al in deze zaak geïmporteerd" in (
+        refused.content.decode()
+    )
+    assert Import.objects.count() == 2
