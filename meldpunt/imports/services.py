@@ -117,6 +117,10 @@ def start_import(
     return record
 
 
+# Warnings kept for the preview: it lists PREVIEW_WARNINGS (views) of them.
+SUMMARY_WARNINGS = 200
+
+
 def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
     """What the preview shows: participants, period, counts and warnings."""
     entries = parsed["entries"]
@@ -146,7 +150,10 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
         # no time zone needs choosing.
         "own_offsets": bool(entries)
         and all(entry.get("timestamp_with_offset") for entry in entries),
-        "warnings": storable(parsed["warnings"]),
+        # The preview lists the first warnings; the header entry, written
+        # from the file itself, holds them all.
+        "warnings": storable(parsed["warnings"][:SUMMARY_WARNINGS]),
+        "warnings_total": len(parsed["warnings"]),
         "date_order": source["date_order"],
         "ambiguous_dates": source["ambiguous_dates"],
         "platform": source["platform"],

@@ -76,7 +76,7 @@ def _start(request: HttpRequest, incident: Incident, upload: object) -> Import:
 
 
 # The preview lists this many warnings; the header entry holds them all.
-PREVIEW_WARNINGS = 200
+PREVIEW_WARNINGS = services.SUMMARY_WARNINGS
 
 
 @handler_required
@@ -105,7 +105,9 @@ def _render_preview(
         "record": record,
         "summary": record.summary,
         "warnings": [translated(item) for item in warnings[:PREVIEW_WARNINGS]],
-        "warnings_not_shown": max(0, len(warnings) - PREVIEW_WARNINGS),
+        "warnings_not_shown": max(
+            0, record.summary.get("warnings_total", len(warnings)) - PREVIEW_WARNINGS
+        ),
         "order_form": order_form,
         "confirm_form": confirm_form,
         "unconfirmed_hours": settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS,
