@@ -11,6 +11,7 @@ from meldpunt.logbook.models import Evidence
 
 
 class ImportStatus(models.TextChoices):
+    READING = "reading", _("Being read")
     PREVIEW = "preview", _("Waiting for confirmation")
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Importing")
@@ -26,6 +27,10 @@ MAIL_KINDS = frozenset({"email", "outlook-msg"})
 # time. A file imported in part may be imported again for the rest; the
 # entries imported before are left out of it (see services.start_import).
 IN_FLIGHT_STATUSES = (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+# An upload in one of these states can still be discarded: a large file is
+# read by the worker first (READING), then waits for confirmation (PREVIEW).
+OPEN_STATUSES = (ImportStatus.READING, ImportStatus.PREVIEW)
 
 
 class Import(models.Model):
@@ -52,7 +57,10 @@ class Import(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     kind = models.CharField(
-        _("kind of file"), max_length=16, help_text=_("whatsapp, signal or e-mail")
+        _("kind of file"),
+        max_length=16,
+        blank=True,
+        help_text=_("whatsapp, signal or e-mail; empty until the file is read"),
     )
     status = models.CharField(
         _("status"),

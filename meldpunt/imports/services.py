@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The import's write API: upload, choose, confirm, and the import itself.
 
-A file is parsed before anything is stored, so a refused file leaves no
-trace. A confirmed import writes all its logbook entries in one transaction:
-either every selected entry is in the logbook, or none is.
+A small file is parsed before anything is stored, so a refused file leaves
+no trace; a large one is stored, encrypted, and read by the worker, which
+deletes it when it is refused. A confirmed import writes all its logbook
+entries in one transaction: either every selected entry is in the logbook,
+or none is.
 """
 
+import hashlib
 import logging
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,13 +30,14 @@ from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encryp
 
 from . import media, writing
 from .entries import attached_files, mails, participants
-from .models import IN_FLIGHT_STATUSES, Import, ImportStatus
+from .models import IN_FLIGHT_STATUSES, OPEN_STATUSES, Import, ImportStatus
 from .selection import count_selected, from_indexes, left_out, selected_indexes
 from .wording import storable, translated
 
 logger = logging.getLogger(__name__)
 
 JOB_NAME = "imports.run"
+READ_JOB_NAME = "imports.read"
 
 
 def archive_limits() -> ArchiveLimits:
@@ -79,42 +83,117 @@ def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[st
 def start_import(
     *, incident: Incident, actor: AbstractBaseUser, name: str, data: bytes
 ) -> Import:
-    """Parse an uploaded file and keep it, encrypted, for the preview."""
-    parsed = parse_file(data, name)
-    sha256 = parsed["source"]["sha256"]
+    """Keep an uploaded file, encrypted, and read it for the preview.
+
+    A small file is read here, so that a refused one leaves no trace; a
+    large one is read by the worker (``read_upload``) while the person
+    follows its progress.
+    """
+    if not data:
+        raise ValidationError(_("The file is empty."), code="empty")
+    check_size(len(data))
+    sha256 = hashlib.sha256(data).hexdigest()
     earlier = _imported_before(incident, sha256)
     waiting = Import.objects.filter(
-        incident=incident, sha256=sha256, status=ImportStatus.PREVIEW
+        incident=incident, sha256=sha256, status__in=OPEN_STATUSES
     ).first()
     if waiting is not None:
         return waiting
 
-    order = None
-    if earlier:
-        # The rest of a file imported in part: read as it was read then, so
-        # that its entries have the same numbers.
-        order = earlier[-1].date_order or None
-        if order:
-            parsed = parse_file(data, name, order)
+    # The rest of a file imported in part is read as it was read then, so
+    # that its entries have the same numbers.
+    order = earlier[-1].date_order if earlier else ""
+    background = reads_in_background(len(data))
+    parsed = None if background else parse_file(data, name, order or None)
     stored = store_encrypted(data, name)
-    record = Import.objects.create(
-        incident=incident,
-        created_by=actor,
-        created_at=timezone.now(),
-        original_name=name[:255],
-        stored_name=stored.stored_name,
-        content_type=stored.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
-        kind=parsed["kind"],
-        summary={**summarise(parsed), **_before(earlier)},
-        date_order=order or "",
-        ours=[],
-    )
+    with transaction.atomic():
+        record = Import.objects.create(
+            incident=incident,
+            created_by=actor,
+            created_at=timezone.now(),
+            original_name=name[:255],
+            stored_name=stored.stored_name,
+            content_type=stored.content_type,
+            size=stored.size,
+            sha256=stored.sha256,
+            kind=parsed["kind"] if parsed else "",
+            summary={**(summarise(parsed) if parsed else {}), **_before(earlier)},
+            status=ImportStatus.READING if background else ImportStatus.PREVIEW,
+            date_order=order,
+            language=_language(),
+            ours=[],
+        )
+        if background:
+            enqueue(READ_JOB_NAME, import_id=record.pk)
     logger.info(
         "import_started", extra={"import_id": record.pk, "incident_id": incident.pk}
     )
     return record
+
+
+def reads_in_background(size: int) -> bool:
+    """Whether a file of ``size`` bytes is read by the worker."""
+    return size > settings.MELDPUNT_IMPORT_READ_INLINE_BYTES
+
+
+def read_upload(*, import_id: int) -> None:
+    """Read a large upload for its preview; safe to run twice.
+
+    A refused file is deleted at once and the reason kept, in the language
+    of the person who uploaded it, for the progress page to show.
+    """
+    record = Import.objects.filter(pk=import_id, status=ImportStatus.READING).first()
+    if record is None:
+        return  # read before, or discarded while it waited
+    with translation.override(record.language or settings.LANGUAGE_CODE):
+        try:
+            parsed = parse_file(
+                read_decrypted(record.stored_name),
+                record.original_name,
+                record.date_order or None,
+            )
+        except ValidationError as error:
+            _refuse(record, " ".join(error.messages))
+            return
+        except BaseException:
+            if _refuse(record, _("An unexpected error stopped reading the file.")):
+                raise
+            return  # discarded while it was read: its file went with it
+    summary = {**summarise(parsed), **_kept(record.summary)}
+    # A date order asked for before stays asked for, also when it is chosen.
+    summary["ambiguous_dates"] = bool(
+        summary["ambiguous_dates"] or record.summary.get("ambiguous_dates")
+    )
+    Import.objects.filter(pk=record.pk, status=ImportStatus.READING).update(
+        status=ImportStatus.PREVIEW, kind=parsed["kind"], summary=summary
+    )
+    logger.info("import_read", extra={"import_id": record.pk})
+
+
+def _refuse(record: Import, reason: str) -> bool:
+    """A file read by the worker that cannot be imported: delete it, say why.
+
+    Returns whether it was still being read (not discarded in the meantime).
+    """
+    with transaction.atomic():
+        reading = Import.objects.filter(pk=record.pk, status=ImportStatus.READING)
+        refused = bool(
+            reading.update(status=ImportStatus.FAILED, error=reason, stored_name="")
+        )
+        if refused:
+            transaction.on_commit(lambda: delete_stored(record.stored_name))
+    if refused:
+        logger.warning("import_refused", extra={"import_id": record.pk})
+    return refused
+
+
+def _kept(summary: dict[str, Any]) -> dict[str, Any]:
+    """What a summary keeps when its file is read again: earlier imports."""
+    return {key: value for key, value in summary.items() if "before" in key}
+
+
+def _language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 # Warnings kept for the preview: it lists PREVIEW_WARNINGS (views) of them.
@@ -164,10 +243,23 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
 def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) -> Import:
     """Read the file again in the order the person says its dates are in."""
     _check_status(record, ImportStatus.PREVIEW)
-    parsed = parse_file(read_decrypted(record.stored_name), record.original_name, order)
-    kept = {key: value for key, value in record.summary.items() if "before" in key}
-    summary = {**summarise(parsed), "ambiguous_dates": True, **kept}
-    _while_in_preview(record, date_order=order, summary=summary)
+    if reads_in_background(record.size):
+        with transaction.atomic():
+            _while_in_preview(
+                record,
+                date_order=order,
+                status=ImportStatus.READING,
+                language=_language(),
+            )
+            enqueue(READ_JOB_NAME, import_id=record.pk)
+    else:
+        parsed = parse_file(
+            read_decrypted(record.stored_name), record.original_name, order
+        )
+        summary = {**summarise(parsed), "ambiguous_dates": True}
+        _while_in_preview(
+            record, date_order=order, summary={**summary, **_kept(record.summary)}
+        )
     record.refresh_from_db()
     logger.info("import_date_order_chosen", extra={"import_id": record.pk})
     return record
@@ -205,7 +297,9 @@ def confirm_import(
     if total == 0:
         raise ValidationError(_("Choose at least one entry to import."), code="none")
 
-    background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
+    background = total > settings.MELDPUNT_IMPORT_INLINE_MAX or reads_in_background(
+        record.size
+    )
     try:
         with transaction.atomic():
             _while_in_preview(
@@ -213,7 +307,7 @@ def confirm_import(
                 selection=selection,
                 ours=ours,
                 time_zone=time_zone,
-                language=translation.get_language() or settings.LANGUAGE_CODE,
+                language=_language(),
                 status=ImportStatus.QUEUED,
                 progress_total=total,
             )
@@ -228,11 +322,14 @@ def confirm_import(
 
 
 def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
-    """Drop a file that was uploaded but not imported."""
-    _check_status(record, ImportStatus.PREVIEW)
+    """Drop a file that was uploaded but not imported, also while it is read."""
     stored_name = record.stored_name
     with transaction.atomic():
-        _while_in_preview(record, status=ImportStatus.CANCELLED, stored_name="")
+        if not Import.objects.filter(pk=record.pk, status__in=OPEN_STATUSES).update(
+            status=ImportStatus.CANCELLED, stored_name=""
+        ):
+            record.refresh_from_db()
+            _check_status(record, ImportStatus.PREVIEW)
         transaction.on_commit(lambda: delete_stored(stored_name))
     record.refresh_from_db()
     logger.info("import_cancelled", extra={"import_id": record.pk})
@@ -247,17 +344,18 @@ def discard_unconfirmed(now: datetime) -> int:
     the same window. Returns how many files were deleted.
     """
     cutoff = now - timedelta(hours=settings.MELDPUNT_IMPORT_UNCONFIRMED_HOURS)
-    stale = Import.objects.filter(
-        status__in=(ImportStatus.PREVIEW, ImportStatus.FAILED), created_at__lt=cutoff
-    ).exclude(stored_name="")
+    waiting = (*OPEN_STATUSES, ImportStatus.FAILED)
+    stale = Import.objects.filter(status__in=waiting, created_at__lt=cutoff).exclude(
+        stored_name=""
+    )
     deleted = 0
     for pk in stale.values_list("pk", flat=True):
         with transaction.atomic():
             record = Import.objects.select_for_update().get(pk=pk)
-            if record.status not in (ImportStatus.PREVIEW, ImportStatus.FAILED):
+            if record.status not in waiting:
                 continue  # confirmed in the meantime
             stored_name = record.stored_name
-            if record.status == ImportStatus.PREVIEW:
+            if record.status in OPEN_STATUSES:
                 record.status = ImportStatus.CANCELLED
             record.stored_name = ""
             record.save(update_fields=["status", "stored_name"])

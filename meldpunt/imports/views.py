@@ -31,6 +31,7 @@ from .selection import count_selected, describe
 from .wording import DATE_ORDERS, translated
 
 PROGRESS_REFRESH_SECONDS = 2
+BUSY_STATUSES = (ImportStatus.READING, ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 def _incident(reference: str) -> Incident:
@@ -140,7 +141,12 @@ def _confirm_form(
     return ConfirmForm(data, record=record, user=request.user, entry_labels=labels)
 
 
-def _entry_labels(record: Import) -> list[str]:
+def _entry_labels(record: Import) -> list[str] | None:
+    """One label per entry, from the file read again; none for a large text
+    file, which is not read again inside a request (a ZIP's size is mostly
+    its media)."""
+    if services.reads_in_background(record.size) and record.content_type != ZIP:
+        return None
     parsed = services.parse_file(
         read_decrypted(record.stored_name),
         record.original_name,
@@ -152,6 +158,9 @@ def _entry_labels(record: Import) -> list[str]:
         f"{entry['author'] or system}: {Truncator(entry['text']).chars(80)}"
         for entry in parsed["entries"]
     ]
+
+
+ZIP = "application/zip"
 
 
 @handler_required
@@ -237,8 +246,15 @@ def cancel(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 @handler_required
 def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
-    busy = record.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
-    context = {"incident": record.incident, "record": record, "busy": busy}
+    if record.status == ImportStatus.PREVIEW:
+        return redirect(record)  # read: on to the preview
+    busy = record.status in BUSY_STATUSES
+    context = {
+        "incident": record.incident,
+        "record": record,
+        "busy": busy,
+        "reading": record.status == ImportStatus.READING,
+    }
     response = render(request, "imports/progress.html", context)
     if busy:
         # A refresh header needs no script, so the page works under a strict CSP.

@@ -313,6 +313,11 @@ MELDPUNT_IMPORT_MAX_UNPACKED_BYTES = env_int(
     "MELDPUNT_IMPORT_MAX_UNPACKED_BYTES", 1024 * 1024 * 1024, minimum=1024
 )
 MELDPUNT_IMPORT_INLINE_MAX = env_int("MELDPUNT_IMPORT_INLINE_MAX", 2000, minimum=1)
+# A larger upload is read, and imported, by the worker instead of inside the
+# web request: reading a large export takes seconds and hundreds of MB.
+MELDPUNT_IMPORT_READ_INLINE_BYTES = env_int(
+    "MELDPUNT_IMPORT_READ_INLINE_BYTES", 5 * 1024 * 1024, minimum=0
+)
 # An upload waiting for its preview to be confirmed, or whose import failed,
 # is deleted after this many hours (checked with retention, every six hours).
 MELDPUNT_IMPORT_UNCONFIRMED_HOURS = env_int(
