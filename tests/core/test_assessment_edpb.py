@@ -4,26 +4,14 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from meldpunt.core.assessment import assess
+from tests.shared_data import shared_data_dir
 
-
-def _cases_dir() -> Path:
-    configured = os.environ.get("MELDPUNT_SHARED_DIR")
-    shared = (
-        Path(configured)
-        if configured
-        else Path(__file__).resolve().parents[2].parent / "shared"
-    )
-    return shared / "data" / "breach-cases"
-
-
-CASES_FILE = _cases_dir() / "edpb-01-2021.json"
+CASES_FILE = shared_data_dir("breach-cases") / "edpb-01-2021.json"
 
 
 def _load_cases() -> list[Any]:
@@ -34,20 +22,13 @@ def _load_cases() -> list[Any]:
 
 
 CASES = _load_cases()
-needs_cases = pytest.mark.skipif(
-    not CASES,
-    reason=f"EDPB example cases not found at {CASES_FILE}; "
-    "set MELDPUNT_SHARED_DIR to the shared folder that holds data/breach-cases",
-)
 
 
-@needs_cases
 def test_all_eighteen_edpb_cases_are_present() -> None:
     assert len(CASES) == 18
 
 
-@needs_cases
-@pytest.mark.parametrize("case", CASES or [None])
+@pytest.mark.parametrize("case", CASES)
 def test_edpb_case_gets_the_published_advice(case: dict[str, Any]) -> None:
     expected = case["expected"]
 
@@ -58,8 +39,7 @@ def test_edpb_case_gets_the_published_advice(case: dict[str, Any]) -> None:
     assert advice["subjects_channel"] == expected["subjects_channel"]
 
 
-@needs_cases
-@pytest.mark.parametrize("case", CASES or [None])
+@pytest.mark.parametrize("case", CASES)
 def test_edpb_case_advice_gives_reasons_in_both_languages(
     case: dict[str, Any],
 ) -> None:

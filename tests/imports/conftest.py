@@ -22,7 +22,7 @@ def shared_sample() -> Callable[[str], Path]:
     def find(name: str) -> Path:
         path = shared_evidence_dir() / name
         if not path.is_file():
-            pytest.skip(f"shared evidence sample {name} not found at {path}")
+            pytest.fail(f"evidence sample {name} not found at {path}")
         return path
 
     return find

@@ -1,20 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tests.shared_data import shared_data_dir
+
 
 def shared_evidence_dir() -> Path:
-    """The shared sample folder beside the checkout, or $MELDPUNT_SHARED_DIR."""
-    configured = os.environ.get("MELDPUNT_SHARED_DIR")
-    if configured:
-        base = Path(configured)
-        nested = base / "data" / "evidence"
-        return nested if nested.is_dir() else base
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "evidence"
+    """The evidence samples and their EXPECTED.yaml (see tests/shared_data.py)."""
+    return shared_data_dir("evidence")
 
 
 def load_expected() -> dict[str, Any]:
@@ -30,5 +26,5 @@ def load_expected() -> dict[str, Any]:
 def sample_dir() -> Path:
     folder = shared_evidence_dir()
     if not (folder / "EXPECTED.yaml").is_file():
-        pytest.skip(f"shared evidence samples not found at {folder}")
+        pytest.fail(f"evidence samples not found at {folder}")
     return folder
