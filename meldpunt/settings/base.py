@@ -345,6 +345,10 @@ LOGGING = {
         # WeasyPrint reports every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # extract-msg reports every missing stream of an Outlook file at
+        # INFO; its warnings still come through.
+        "extract_msg": {"level": "WARNING"},
+        "tzlocal": {"level": "INFO"},
     },
 }
 
