@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from collections.abc import Iterable
 from contextlib import suppress
+from datetime import datetime
 from email.utils import parseaddr
 from functools import cache
 from importlib.resources import files
@@ -9,6 +10,7 @@ from typing import Any
 from zoneinfo import TZPATH, available_timezones
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import Import
@@ -29,15 +31,52 @@ class UploadForm(forms.Form):
     )
 
 
+ORDER_CHOICES = {
+    "DMY": _("Day first: 05-03-2024 is 5 March 2024"),
+    "MDY": _("Month first: 05-03-2024 is 3 May 2024"),
+}
+
+
 class DateOrderForm(forms.Form):
     order = forms.ChoiceField(
         label=_("In which order are the dates in this file written?"),
-        choices=[
-            ("DMY", _("Day first: 05-03-2024 is 5 March 2024")),
-            ("MDY", _("Month first: 05-03-2024 is 3 May 2024")),
-        ],
+        choices=list(ORDER_CHOICES.items()),
         widget=forms.RadioSelect,
     )
+
+    def __init__(
+        self,
+        *args: Any,
+        readings: dict[str, dict[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if readings:
+            field = self.fields["order"]
+            field.choices = [  # type: ignore[attr-defined]
+                (code, _period_label(label, readings.get(code)))
+                for code, label in ORDER_CHOICES.items()
+            ]
+
+
+def _period_label(label: object, reading: dict[str, str] | None) -> str:
+    """ "Day first: …; the file then runs from 3 May 2024 to 4 May 2024"."""
+    if not reading:
+        return str(label)
+    first, last = (
+        date_format(datetime.fromisoformat(reading[end]), "j F Y")
+        for end in ("first", "last")
+    )
+    if first == last:
+        return _("%(order)s; every message is then dated %(first)s") % {
+            "order": label,
+            "first": first,
+        }
+    return _("%(order)s; the file then runs from %(first)s to %(last)s") % {
+        "order": label,
+        "first": first,
+        "last": last,
+    }
 
 
 def likely_ours(people: Iterable[str], *, is_mail: bool, user: object) -> list[str]:

@@ -104,7 +104,7 @@ def start_import(
     # that its entries have the same numbers.
     order = earlier[-1].date_order if earlier else ""
     background = reads_in_background(len(data))
-    parsed = None if background else parse_file(data, name, order or None)
+    kind, summary = ("", {}) if background else read(data, name, order or None)
     stored = store_encrypted(data, name)
     with transaction.atomic():
         record = Import.objects.create(
@@ -116,8 +116,8 @@ def start_import(
             content_type=stored.content_type,
             size=stored.size,
             sha256=stored.sha256,
-            kind=parsed["kind"] if parsed else "",
-            summary={**(summarise(parsed) if parsed else {}), **_before(earlier)},
+            kind=kind,
+            summary={**summary, **_before(earlier)},
             status=ImportStatus.READING if background else ImportStatus.PREVIEW,
             date_order=order,
             language=_language(),
@@ -147,7 +147,7 @@ def read_upload(*, import_id: int) -> None:
         return  # read before, or discarded while it waited
     with translation.override(record.language or settings.LANGUAGE_CODE):
         try:
-            parsed = parse_file(
+            kind, summary = read(
                 read_decrypted(record.stored_name),
                 record.original_name,
                 record.date_order or None,
@@ -159,13 +159,13 @@ def read_upload(*, import_id: int) -> None:
             if _refuse(record, _("An unexpected error stopped reading the file.")):
                 raise
             return  # discarded while it was read: its file went with it
-    summary = {**summarise(parsed), **_kept(record.summary)}
+    summary = {**summary, **_kept(record.summary)}
     # A date order asked for before stays asked for, also when it is chosen.
     summary["ambiguous_dates"] = bool(
         summary["ambiguous_dates"] or record.summary.get("ambiguous_dates")
     )
     Import.objects.filter(pk=record.pk, status=ImportStatus.READING).update(
-        status=ImportStatus.PREVIEW, kind=parsed["kind"], summary=summary
+        status=ImportStatus.PREVIEW, kind=kind, summary=summary
     )
     logger.info("import_read", extra={"import_id": record.pk})
 
@@ -188,8 +188,44 @@ def _refuse(record: Import, reason: str) -> bool:
 
 
 def _kept(summary: dict[str, Any]) -> dict[str, Any]:
-    """What a summary keeps when its file is read again: earlier imports."""
-    return {key: value for key, value in summary.items() if "before" in key}
+    """What a summary keeps when its file is read again in a chosen order:
+    the earlier imports, and the period each order gave."""
+    return {
+        key: value
+        for key, value in summary.items()
+        if "before" in key or key == "readings"
+    }
+
+
+# The orders a person is asked to choose between when no date proves one.
+ORDERS_ASKED = ("DMY", "MDY")
+
+
+def read(data: bytes, name: str, order: str | None) -> tuple[str, dict[str, Any]]:
+    """Parse a file for its preview: its kind and its summary.
+
+    When no date in the file shows whether the day or the month comes
+    first, the summary also holds the period each order gives, so that the
+    person can choose knowing what each choice means.
+    """
+    parsed = parse_file(data, name, order)
+    summary = summarise(parsed)
+    if summary["ambiguous_dates"] and not order:
+        summary["readings"] = _readings(data, name)
+    return parsed["kind"], summary
+
+
+def _readings(data: bytes, name: str) -> dict[str, dict[str, str]]:
+    readings = {}
+    for order in ORDERS_ASKED:
+        try:
+            entries = parse_file(data, name, order)["entries"]
+        except ValidationError:
+            continue  # this order does not fit the file
+        if entries:
+            first, last = entries[0]["timestamp"], entries[-1]["timestamp"]
+            readings[order] = {"first": first, "last": last}
+    return readings
 
 
 def _language() -> str:
@@ -253,10 +289,10 @@ def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) ->
             )
             enqueue(READ_JOB_NAME, import_id=record.pk)
     else:
-        parsed = parse_file(
+        _kind, summary = read(
             read_decrypted(record.stored_name), record.original_name, order
         )
-        summary = {**summarise(parsed), "ambiguous_dates": True}
+        summary["ambiguous_dates"] = True
         _while_in_preview(
             record, date_order=order, summary={**summary, **_kept(record.summary)}
         )

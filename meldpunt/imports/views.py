@@ -85,7 +85,7 @@ def preview(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
     if record.status != ImportStatus.PREVIEW:
         return redirect("imports:progress", reference, pk)
-    order_form = DateOrderForm(initial={"order": record.date_order or None})
+    order_form = _order_form(record)
     confirm_form = _confirm_form(request, record)
     return _render_preview(request, record, order_form, confirm_form)
 
@@ -132,6 +132,14 @@ def _moment(stamp: str | None) -> datetime | None:
         return None
 
 
+def _order_form(record: Import, data: object = None) -> DateOrderForm:
+    return DateOrderForm(
+        data,
+        initial={"order": record.date_order or None},
+        readings=record.summary.get("readings"),
+    )
+
+
 def _confirm_form(
     request: HttpRequest, record: Import, data: object = None
 ) -> ConfirmForm:
@@ -169,7 +177,7 @@ def date_order(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     record = _import(reference, pk)
     if record.status != ImportStatus.PREVIEW:
         return _no_longer_open(request, record)
-    form = DateOrderForm(request.POST)
+    form = _order_form(record, request.POST)
     if form.is_valid():
         try:
             services.choose_date_order(
@@ -204,7 +212,7 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             return _after_confirm(request, record)
-    order_form = DateOrderForm(initial={"order": record.date_order or None})
+    order_form = _order_form(record)
     return _render_preview(request, record, order_form, form, status=400)
 
 

@@ -145,6 +145,7 @@ def test_a_date_order_chosen_for_a_large_file_is_read_by_the_worker(
     _run_jobs(django_capture_on_commit_callbacks)
     record = Import.objects.get()
     asked = record.needs_date_order
+    readings = record.summary["readings"]
 
     ciso_client.post(
         reverse("imports:date_order", args=[incident.reference, record.pk]),
@@ -157,6 +158,11 @@ def test_a_date_order_chosen_for_a_large_file_is_read_by_the_worker(
     page = ciso_client.get(record.get_absolute_url()).content.decode()
 
     assert asked
+    assert readings == {
+        "DMY": {"first": "2024-05-03T09:12:00", "last": "2024-05-04T10:00:00"},
+        "MDY": {"first": "2024-03-05T09:12:00", "last": "2024-04-05T10:00:00"},
+    }
+    assert record.summary["readings"] == readings  # kept for a second choice
     assert status_while_read == ImportStatus.READING
     assert record.status == ImportStatus.PREVIEW
     assert record.summary["first"] == "2024-03-05T09:12:00"

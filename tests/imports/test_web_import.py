@@ -184,6 +184,18 @@ def test_ambiguous_dates_are_asked_and_the_file_read_again(
 
     assert 'name="order"' in first_page
     assert "Datumvolgorde</dt><dd>niet zeker</dd>" in first_page
+    # Each choice says what it makes of the file; the period read so far
+    # is not shown as a fact.
+    assert (
+        "Dag eerst: 05-03-2024 is 5 maart 2024; het bestand loopt dan van "
+        "3 mei 2024 tot 4 mei 2024" in first_page
+    )
+    assert (
+        "Maand eerst: 05-03-2024 is 3 mei 2024; het bestand loopt dan van "
+        "5 maart 2024 tot 5 april 2024" in first_page
+    )
+    assert "(gelezen als dag-maand-jaar, wat niet zeker is: zie" in first_page
+    assert "wat niet zeker is" not in second_page
     assert "maand-dag-jaar (zoals u koos)" in second_page
     assert "Importeren in het logboek" not in first_page
     assert refused.status_code == 400
@@ -191,6 +203,26 @@ def test_ambiguous_dates_are_asked_and_the_file_read_again(
     entries = _imported(incident)
     assert entries[0].occurred_at == datetime(2024, 3, 5, 9, 12, tzinfo=UTC)
     assert entries[1].occurred_at == datetime(2024, 4, 5, 10, 0, tzinfo=UTC)
+
+
+def test_a_date_order_choice_names_the_one_day_it_gives_the_messages(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    upload(
+        "chat.txt", b"03/05/2024, 09:12 - Sanne: Hallo\n03/05/2024, 10:00 - Piet: Dag\n"
+    )
+    record = Import.objects.get()
+
+    page = ciso_client.get(record.get_absolute_url()).content.decode()
+
+    assert (
+        "Dag eerst: 05-03-2024 is 5 maart 2024; elk bericht is dan van 3 mei 2024"
+        in page
+    )
+    assert (
+        "Maand eerst: 05-03-2024 is 3 mei 2024; elk bericht is dan van 5 maart 2024"
+        in page
+    )
 
 
 def test_only_the_chosen_entries_are_imported_and_the_rest_is_named(
