@@ -319,33 +319,30 @@ def confirm_import(
     _check_zone(time_zone)
     if record.is_mail:
         selection = None  # a mail file is imported whole
-    before = record.summary.get("imported_before")
-    if before:
-        chosen = set(selected_indexes(selection, record.entries_total))
-        chosen.difference_update(selected_indexes(before, record.entries_total))
-        selection = from_indexes(chosen)
-    total = count_selected(selection, record.entries_total)
-    if total == 0 and before:
-        raise ValidationError(
-            _("Every entry you chose was imported before; choose others."),
-            code="none",
-        )
-    if total == 0:
+    if count_selected(selection, record.entries_total) == 0:
         raise ValidationError(_("Choose at least one entry to import."), code="none")
-
-    background = total > settings.MELDPUNT_IMPORT_INLINE_MAX or reads_in_background(
-        record.size
-    )
     try:
         with transaction.atomic():
+            # Claim the file first: while this import is queued or running,
+            # no other import of it into this case can be (a constraint).
+            # Then leave out what other imports of it finished meanwhile,
+            # such as a second upload of the same file made at once.
             _while_in_preview(
                 record,
-                selection=selection,
                 ours=ours,
                 time_zone=time_zone,
                 language=_language(),
                 status=ImportStatus.QUEUED,
+            )
+            earlier = _imported_before(record.incident, record.sha256, record.pk)
+            selection = _left_to_import(record, selection, earlier)
+            total = count_selected(selection, record.entries_total)
+            background = total > settings.MELDPUNT_IMPORT_INLINE_MAX
+            background = background or reads_in_background(record.size)
+            Import.objects.filter(pk=record.pk).update(
+                selection=selection,
                 progress_total=total,
+                summary={**record.summary, **_before(earlier)},
             )
             if background:
                 enqueue(JOB_NAME, import_id=record.pk)
@@ -457,19 +454,34 @@ def _fail(record: Import, stored_media: dict[str, Any], reason: str) -> None:
         logger.warning("import_failed", extra={"import_id": record.pk})
 
 
-def _imported_before(incident: Incident, sha256: str) -> list[Import]:
+def _left_to_import(
+    record: Import, selection: list[list[int]] | None, earlier: list[Import]
+) -> list[list[int]] | None:
+    """The chosen entries that no earlier import of the file holds."""
+    if not earlier:
+        return selection
+    chosen = set(selected_indexes(selection, record.entries_total))
+    chosen.difference_update(
+        selected_indexes(_imported_selection(earlier), record.entries_total)
+    )
+    if not chosen:
+        raise ValidationError(
+            _("Every entry you chose was imported before; choose others."),
+            code="none",
+        )
+    return from_indexes(chosen)
+
+
+def _imported_before(
+    incident: Incident, sha256: str, this: int | None = None
+) -> list[Import]:
     """The earlier imports of this file into this case, when they left some
     of its entries out; refuse the file when they imported all of it, or
-    while one of them is still being imported."""
-    if Import.objects.filter(
-        incident=incident, sha256=sha256, status__in=IN_FLIGHT_STATUSES
-    ).exists():
+    while one of them (other than import ``this``) is still being imported."""
+    others = Import.objects.filter(incident=incident, sha256=sha256).exclude(pk=this)
+    if others.filter(status__in=IN_FLIGHT_STATUSES).exists():
         raise _duplicate_error()
-    done = list(
-        Import.objects.filter(
-            incident=incident, sha256=sha256, status=ImportStatus.DONE
-        ).order_by("pk")
-    )
+    done = list(others.filter(status=ImportStatus.DONE).order_by("pk"))
     if not done or _indexes_left(done):
         return done
     last = done[-1]

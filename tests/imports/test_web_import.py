@@ -13,7 +13,7 @@ from meldpunt.imports import forms
 from meldpunt.imports.models import Import, ImportStatus
 from meldpunt.incidents.models import Incident
 from meldpunt.logbook.models import Evidence, LogbookEntry
-from meldpunt.logbook.storage import read_decrypted
+from meldpunt.logbook.storage import read_decrypted, store_encrypted
 from meldpunt.logbook.verification import verify_incident
 
 pytestmark = pytest.mark.django_db
@@ -452,3 +452,54 @@ def test_the_rest_of_a_file_imported_in_part_can_be_imported_later(
         refused.content.decode()
     )
     assert Import.objects.count() == 2
+
+
+def _twin(record: Import) -> Import:
+    """A second upload of the same file, as two requests sent at once make."""
+    twin = Import.objects.get(pk=record.pk)
+    twin.pk = None
+    copy = store_encrypted(read_decrypted(record.stored_name), record.original_name)
+    twin.stored_name = copy.stored_name
+    twin.save()
+    return twin
+
+
+def test_two_uploads_of_one_file_made_at_once_never_import_an_entry_twice(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    lines = [f"15-03-2024 09:{n:02d} - Sanne: bericht {n}\n" for n in range(5)]
+    upload("chat.txt", "".join(lines).encode())
+    first = Import.objects.get()
+    second = _twin(first)
+
+    _confirm(ciso_client, first, entries=["0", "1"])
+    same = _confirm(ciso_client, second, entries=["0", "1"]).content.decode()
+    _confirm(ciso_client, second, entries=["1", "2", "3"])
+    second.refresh_from_db()
+
+    assert "Elk bericht dat u koos, is al eerder geïmporteerd" in same
+    assert [entry.source_index for entry in _imported(incident)] == [0, 1, 2, 3]
+    header = LogbookEntry.objects.get(incident=incident, sequence=second.first_sequence)
+    assert "Eerder uit dit bestand geïmporteerd en nu weggelaten: berichten 1-2" in (
+        header.text
+    )
+
+
+def test_a_mail_uploaded_twice_at_once_is_imported_once(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    mail = (
+        b"From: Sanne <sanne@example.org>\r\nTo: piet@example.org\r\n"
+        b"Subject: Laptop\r\nDate: Fri, 15 Mar 2024 09:12:00 +0100\r\n\r\nKwijt.\r\n"
+    )
+    upload("bericht.eml", mail)
+    first = Import.objects.get()
+    second = _twin(first)
+
+    _confirm(ciso_client, first)
+    refused = _confirm(ciso_client, second).content.decode()
+    second.refresh_from_db()
+
+    assert "Elk bericht van dit bestand is al in deze zaak geïmporteerd" in refused
+    assert second.status == ImportStatus.PREVIEW
+    assert len(_imported(incident)) == 1
