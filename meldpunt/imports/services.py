@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from meldpunt.core.evidence import ArchiveLimits, EvidenceError, parse_bytes
 from meldpunt.incidents.models import Incident
+from meldpunt.jobs.models import Job, JobStatus
 from meldpunt.jobs.runner import enqueue
 from meldpunt.logbook.models import Evidence, LogbookEntry
 from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encrypted
@@ -156,31 +157,38 @@ def read_upload(*, import_id: int) -> None:
             _refuse(record, " ".join(error.messages))
             return
         except BaseException:
-            if _refuse(record, _("An unexpected error stopped reading the file.")):
+            # Not the file's fault (storage, keys, memory): keep it for the
+            # usual window, in case the fault is mended and it is uploaded again.
+            reason = _("An unexpected error stopped reading the file.")
+            if _refuse(record, reason, keep_file=True):
                 raise
-            return  # discarded while it was read: its file went with it
+            return  # discarded while it was read
     summary = {**summary, **_kept(record.summary)}
     # A date order asked for before stays asked for, also when it is chosen.
     summary["ambiguous_dates"] = bool(
         summary["ambiguous_dates"] or record.summary.get("ambiguous_dates")
     )
-    Import.objects.filter(pk=record.pk, status=ImportStatus.READING).update(
+    if Import.objects.filter(pk=record.pk, status=ImportStatus.READING).update(
         status=ImportStatus.PREVIEW, kind=kind, summary=summary
-    )
-    logger.info("import_read", extra={"import_id": record.pk})
+    ):
+        logger.info("import_read", extra={"import_id": record.pk})
 
 
-def _refuse(record: Import, reason: str) -> bool:
-    """A file read by the worker that cannot be imported: delete it, say why.
+def _refuse(record: Import, reason: str, *, keep_file: bool = False) -> bool:
+    """A file read by the worker that cannot be imported: say why, and
+    delete it unless ``keep_file`` (then it goes after the usual window).
 
     Returns whether it was still being read (not discarded in the meantime).
     """
+    stored_name = "" if not keep_file else record.stored_name
     with transaction.atomic():
         reading = Import.objects.filter(pk=record.pk, status=ImportStatus.READING)
         refused = bool(
-            reading.update(status=ImportStatus.FAILED, error=reason, stored_name="")
+            reading.update(
+                status=ImportStatus.FAILED, error=reason, stored_name=stored_name
+            )
         )
-        if refused:
+        if refused and not keep_file:
             transaction.on_commit(lambda: delete_stored(record.stored_name))
     if refused:
         logger.warning("import_refused", extra={"import_id": record.pk})
@@ -279,6 +287,11 @@ def summarise(parsed: dict[str, Any]) -> dict[str, Any]:
 def choose_date_order(*, record: Import, order: str, actor: AbstractBaseUser) -> Import:
     """Read the file again in the order the person says its dates are in."""
     _check_status(record, ImportStatus.PREVIEW)
+    if not record.summary.get("ambiguous_dates"):
+        raise ValidationError(
+            _("The dates in this file show in which order they are written."),
+            code="order_known",
+        )
     if reads_in_background(record.size):
         with transaction.atomic():
             _while_in_preview(
@@ -433,6 +446,40 @@ def _run(record: Import) -> None:
         raise
 
 
+def check_stalled(record: Import) -> Import:
+    """Fail an import whose background job was given up.
+
+    A worker that dies while it reads or imports a file (killed, out of
+    memory) leaves its job running; the job runner queues it again and
+    gives it up after its last attempt. The import then fails with a
+    reason, instead of being shown as busy for ever.
+    """
+    if record.status not in (ImportStatus.READING, *IN_FLIGHT_STATUSES):
+        return record
+    job = background_job(record)
+    if job is None or job.status != JobStatus.FAILED:
+        return record
+    reason = _("The background work stopped before it was done; upload the file again.")
+    busy = Import.objects.filter(
+        pk=record.pk, status__in=(ImportStatus.READING, *IN_FLIGHT_STATUSES)
+    )
+    if busy.update(status=ImportStatus.FAILED, error=reason):
+        logger.warning("import_job_given_up", extra={"import_id": record.pk})
+    record.refresh_from_db()
+    return record
+
+
+def background_job(record: Import) -> Job | None:
+    """The latest job that reads or imports ``record``, if any."""
+    return (
+        Job.objects.filter(
+            name__in=(READ_JOB_NAME, JOB_NAME), arguments__import_id=record.pk
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 def _begin(import_id: int) -> Import | None:
     with transaction.atomic():
         record = Import.objects.select_for_update().get(pk=import_id)
@@ -558,7 +605,7 @@ def _check_status(record: Import, status: str) -> None:
     if record.status != status:
         raise ValidationError(
             _("This import can no longer be changed (%(status)s).")
-            % {"status": record.get_status_display()},
+            % {"status": record.get_status_display().lower()},
             code="status",
         )
 

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Upload a file, look at what was read, choose, confirm, follow the progress."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from meldpunt.incidents.access import handler_required
 from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
+from meldpunt.jobs.models import JobStatus
 from meldpunt.logbook.paging import entry_url
 from meldpunt.logbook.storage import read_decrypted
 
@@ -68,12 +70,23 @@ def upload(request: HttpRequest, reference: str) -> HttpResponse:
 def _start(request: HttpRequest, incident: Incident, upload: object) -> Import:
     # Refuse an oversized upload before reading it into memory.
     services.check_size(upload.size)  # type: ignore[attr-defined]
-    return services.start_import(
+    started = timezone.now()
+    record = services.start_import(
         incident=incident,
         actor=request.user,
         name=upload.name,  # type: ignore[attr-defined]
         data=upload.read(),  # type: ignore[attr-defined]
     )
+    if record.created_at < started:
+        messages.info(
+            request,
+            _(
+                "This file was uploaded before, as %(name)s, and is not imported "
+                "yet: you are taken to that upload."
+            )
+            % {"name": record.original_name},
+        )
+    return record
 
 
 # The preview lists this many warnings; the header entry holds them all.
@@ -216,14 +229,31 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     return _render_preview(request, record, order_form, form, status=400)
 
 
+# After this long in the queue, the progress page asks whether the worker runs.
+WAITING_LONG = timedelta(minutes=1)
+
+
+def _waiting_long(record: Import) -> bool:
+    job = services.background_job(record)
+    return (
+        job is not None
+        and job.status == JobStatus.QUEUED
+        and timezone.now() - job.created_at > WAITING_LONG
+    )
+
+
 def _no_longer_open(request: HttpRequest, record: Import) -> HttpResponse:
     """A form of an import that was confirmed or discarded since, posted again
-    (a second tab, the back button): say where it stands instead."""
-    messages.info(
-        request,
-        _("This import was already handled: %(status)s.")
-        % {"status": record.get_status_display().lower()},
-    )
+    (a second tab, the back button), or posted while the file is being read:
+    say where it stands instead."""
+    if record.status == ImportStatus.READING:
+        messages.info(request, _("The file is still being read; wait until it is."))
+    else:
+        messages.info(
+            request,
+            _("This import was already handled: %(status)s.")
+            % {"status": record.get_status_display().lower()},
+        )
     return redirect("imports:progress", record.incident.reference, record.pk)
 
 
@@ -253,7 +283,7 @@ def cancel(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 
 @handler_required
 def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    record = _import(reference, pk)
+    record = services.check_stalled(_import(reference, pk))
     if record.status == ImportStatus.PREVIEW:
         return redirect(record)  # read: on to the preview
     busy = record.status in BUSY_STATUSES
@@ -262,6 +292,7 @@ def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
         "record": record,
         "busy": busy,
         "reading": record.status == ImportStatus.READING,
+        "waiting_long": busy and _waiting_long(record),
     }
     response = render(request, "imports/progress.html", context)
     if busy:

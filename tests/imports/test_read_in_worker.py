@@ -228,6 +228,8 @@ def test_an_unexpected_error_while_reading_fails_the_upload_and_the_job(
     assert record.status == ImportStatus.FAILED
     assert record.error == "Een onverwachte fout stopte het lezen van het bestand."
     assert Job.objects.get().status == "failed"
+    # Not the file's fault: it is kept for the usual window, then deleted.
+    assert storages["default"].exists(record.stored_name)
 
 
 def test_a_large_zip_still_offers_its_messages_to_tick(
@@ -268,3 +270,108 @@ def test_the_case_page_lists_uploads_that_are_not_in_the_logbook_yet(
     assert "wordt gelezen</li>" in page
     size = f"{len(CHAT)}\xa0bytes"  # filesizeformat keeps number and unit together
     assert f"gelezen.txt</a> ({size}): wacht op bevestiging" in page
+
+
+def test_an_import_whose_worker_died_fails_with_a_reason_instead_of_spinning(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    upload("chat.txt", CHAT)
+    record = Import.objects.get()
+    # The worker was killed on each attempt: the runner gave the job up.
+    Job.objects.update(status="failed", error="abandoned")
+
+    page = _progress(ciso_client, record).content.decode()
+    record.refresh_from_db()
+
+    assert record.status == ImportStatus.FAILED
+    assert "Het werk op de achtergrond is gestopt voordat het klaar was" in page
+    assert "Het bestand wordt gelezen." not in page
+
+
+def test_a_job_nobody_picks_up_asks_whether_the_worker_runs(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    upload("chat.txt", CHAT)
+    record = Import.objects.get()
+    fresh = _progress(ciso_client, record).content.decode()
+    Job.objects.update(created_at=timezone.now() - timezone.timedelta(minutes=2))
+
+    late = _progress(ciso_client, record).content.decode()
+
+    assert "meldpunt worker" not in fresh
+    assert "vraag de beheerder dan of het achtergrondwerk van Meldpunt" in late
+
+
+def test_a_date_order_posted_for_a_file_whose_dates_show_it_keeps_the_upload(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    upload("chat.txt", b"15-03-2024 09:12 - Sanne: Hallo\n")
+    _run_jobs(django_capture_on_commit_callbacks)
+    record = Import.objects.get()
+
+    response = ciso_client.post(
+        reverse("imports:date_order", args=[incident.reference, record.pk]),
+        {"order": "MDY"},
+    )
+    record.refresh_from_db()
+
+    assert response.status_code == 400
+    assert "De datums in dit bestand laten zien in welke volgorde" in (
+        response.content.decode()
+    )
+    assert record.status == ImportStatus.PREVIEW
+    assert record.date_order == ""
+    assert storages["default"].exists(record.stored_name)
+
+
+def test_a_form_posted_while_the_file_is_read_says_so(
+    upload: Callable[..., object], ciso_client: Client, incident: Incident
+) -> None:
+    upload("chat.txt", CHAT)
+    record = Import.objects.get()
+
+    response = ciso_client.post(
+        reverse("imports:confirm", args=[incident.reference, record.pk]),
+        {"time_zone": "Europe/Amsterdam"},
+        follow=True,
+    )
+
+    assert "Het bestand wordt nog gelezen; wacht tot dat klaar is." in (
+        response.content.decode()
+    )
+    assert "al afgehandeld" not in response.content.decode()
+
+
+def test_the_same_file_uploaded_again_under_another_name_says_where_it_went(
+    upload: Callable[..., object], ciso_client: Client
+) -> None:
+    upload("chat.txt", CHAT)
+    response = upload("kopie.txt", CHAT)
+
+    page = ciso_client.get(response.url, follow=True).content.decode()
+
+    assert Import.objects.count() == 1
+    assert "Dit bestand is al eerder geüpload, als chat.txt, en nog niet" in page
+
+
+def test_a_refused_file_stays_listed_on_the_case_page_for_a_day(
+    upload: Callable[..., object],
+    ciso_client: Client,
+    incident: Incident,
+    django_capture_on_commit_callbacks: Callable[..., object],
+) -> None:
+    upload("kapot.txt", b"\x00\x01\x02 binary, not a chat \xff\xfe" * 4)
+    _run_jobs(django_capture_on_commit_callbacks)
+    record = Import.objects.get()
+
+    page = ciso_client.get(incident.get_absolute_url()).content.decode()
+    Import.objects.update(created_at=timezone.now() - timezone.timedelta(days=2))
+    later = ciso_client.get(incident.get_absolute_url()).content.decode()
+
+    progress = reverse("imports:progress", args=[incident.reference, record.pk])
+    assert f'href="{progress}">kapot.txt</a>' in page
+    assert "mislukt</li>" in page
+    assert "kapot.txt" not in later

@@ -40,6 +40,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         stale_after = timedelta(minutes=options["stale_minutes"])
         last_run: dict[int, float] = {}
+        if not options["once"]:
+            self.stdout.write(
+                f"Worker started: polling every {options['interval']:g} s "
+                "(stop with Ctrl+C)."
+            )
         while True:
             requeue_stale(stale_after)
             self._run_periodic(last_run)
