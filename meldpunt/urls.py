@@ -25,4 +25,5 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "meldpunt.web.views.bad_request"
 handler404 = "meldpunt.web.views.not_found"
