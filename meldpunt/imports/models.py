@@ -32,6 +32,9 @@ IN_FLIGHT_STATUSES = (ImportStatus.QUEUED, ImportStatus.RUNNING)
 # read by the worker first (READING), then waits for confirmation (PREVIEW).
 OPEN_STATUSES = (ImportStatus.READING, ImportStatus.PREVIEW)
 
+# The worker is, or is about to be, at work on an import in these states.
+BUSY_STATUSES = (ImportStatus.READING, *IN_FLIGHT_STATUSES)
+
 
 class Import(models.Model):
     incident = models.ForeignKey(

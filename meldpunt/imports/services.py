@@ -31,7 +31,13 @@ from meldpunt.logbook.storage import delete_stored, read_decrypted, store_encryp
 
 from . import media, writing
 from .entries import attached_files, mails, participants
-from .models import IN_FLIGHT_STATUSES, OPEN_STATUSES, Import, ImportStatus
+from .models import (
+    BUSY_STATUSES,
+    IN_FLIGHT_STATUSES,
+    OPEN_STATUSES,
+    Import,
+    ImportStatus,
+)
 from .selection import count_selected, from_indexes, left_out, selected_indexes
 from .wording import storable, translated
 
@@ -59,18 +65,22 @@ def check_size(size: int) -> None:
         )
 
 
-def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[str, Any]:
-    """Parse with the configured limits; refusals become a ValidationError."""
-    limit = settings.MELDPUNT_IMPORT_MAX_BYTES
+def check_upload(data: bytes) -> None:
+    """Refuse an empty or oversized file before anything else is done with it."""
     if not data:
         raise ValidationError(_("The file is empty."), code="empty")
     check_size(len(data))
+
+
+def parse_file(data: bytes, name: str, date_order: str | None = None) -> dict[str, Any]:
+    """Parse with the configured limits; refusals become a ValidationError."""
+    check_upload(data)
     try:
         return parse_bytes(
             data,
             name,
             date_order=date_order,
-            max_size=limit,
+            max_size=settings.MELDPUNT_IMPORT_MAX_BYTES,
             archive_limits=archive_limits(),
         )
     except EvidenceError as error:
@@ -90,9 +100,7 @@ def start_import(
     large one is read by the worker (``read_upload``) while the person
     follows its progress.
     """
-    if not data:
-        raise ValidationError(_("The file is empty."), code="empty")
-    check_size(len(data))
+    check_upload(data)
     sha256 = hashlib.sha256(data).hexdigest()
     earlier = _imported_before(incident, sha256)
     waiting = Import.objects.filter(
@@ -180,13 +188,11 @@ def _refuse(record: Import, reason: str, *, keep_file: bool = False) -> bool:
 
     Returns whether it was still being read (not discarded in the meantime).
     """
-    stored_name = "" if not keep_file else record.stored_name
+    kept = record.stored_name if keep_file else ""
     with transaction.atomic():
         reading = Import.objects.filter(pk=record.pk, status=ImportStatus.READING)
         refused = bool(
-            reading.update(
-                status=ImportStatus.FAILED, error=reason, stored_name=stored_name
-            )
+            reading.update(status=ImportStatus.FAILED, error=reason, stored_name=kept)
         )
         if refused and not keep_file:
             transaction.on_commit(lambda: delete_stored(record.stored_name))
@@ -219,15 +225,22 @@ def read(data: bytes, name: str, order: str | None) -> tuple[str, dict[str, Any]
     parsed = parse_file(data, name, order)
     summary = summarise(parsed)
     if summary["ambiguous_dates"] and not order:
-        summary["readings"] = _readings(data, name)
+        summary["readings"] = _readings(data, name, parsed)
     return parsed["kind"], summary
 
 
-def _readings(data: bytes, name: str) -> dict[str, dict[str, str]]:
+def _readings(
+    data: bytes, name: str, parsed: dict[str, Any]
+) -> dict[str, dict[str, str]]:
+    """The first and last time each order gives; ``parsed`` is the file read
+    in the order the parser assumed, so that one is not read again."""
     readings = {}
     for order in ORDERS_ASKED:
         try:
-            entries = parse_file(data, name, order)["entries"]
+            if order == parsed["source"]["date_order"]:
+                entries = parsed["entries"]
+            else:
+                entries = parse_file(data, name, order)["entries"]
         except ValidationError:
             continue  # this order does not fit the file
         if entries:
@@ -371,11 +384,12 @@ def cancel_import(*, record: Import, actor: AbstractBaseUser) -> None:
     """Drop a file that was uploaded but not imported, also while it is read."""
     stored_name = record.stored_name
     with transaction.atomic():
-        if not Import.objects.filter(pk=record.pk, status__in=OPEN_STATUSES).update(
-            status=ImportStatus.CANCELLED, stored_name=""
-        ):
-            record.refresh_from_db()
-            _check_status(record, ImportStatus.PREVIEW)
+        _while_in_preview(
+            record,
+            among=OPEN_STATUSES,
+            status=ImportStatus.CANCELLED,
+            stored_name="",
+        )
         transaction.on_commit(lambda: delete_stored(stored_name))
     record.refresh_from_db()
     logger.info("import_cancelled", extra={"import_id": record.pk})
@@ -446,23 +460,21 @@ def _run(record: Import) -> None:
         raise
 
 
-def check_stalled(record: Import) -> Import:
+def check_stalled(record: Import, job: Job | None) -> Import:
     """Fail an import whose background job was given up.
 
-    A worker that dies while it reads or imports a file (killed, out of
-    memory) leaves its job running; the job runner queues it again and
+    ``job`` is the import's latest job (``background_job``). A worker that
+    dies while it reads or imports a file (killed, out of memory) leaves
+    its job running; the job runner queues it again and
     gives it up after its last attempt. The import then fails with a
     reason, instead of being shown as busy for ever.
     """
-    if record.status not in (ImportStatus.READING, *IN_FLIGHT_STATUSES):
+    if record.status not in BUSY_STATUSES:
         return record
-    job = background_job(record)
     if job is None or job.status != JobStatus.FAILED:
         return record
     reason = _("The background work stopped before it was done; upload the file again.")
-    busy = Import.objects.filter(
-        pk=record.pk, status__in=(ImportStatus.READING, *IN_FLIGHT_STATUSES)
-    )
+    busy = Import.objects.filter(pk=record.pk, status__in=BUSY_STATUSES)
     if busy.update(status=ImportStatus.FAILED, error=reason):
         logger.warning("import_job_given_up", extra={"import_id": record.pk})
     record.refresh_from_db()
@@ -588,14 +600,19 @@ def _local(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
 
 
-def _while_in_preview(record: Import, **changes: Any) -> None:
-    """Change an import that is still waiting for confirmation, or refuse.
+def _while_in_preview(
+    record: Import,
+    among: tuple[str, ...] = (ImportStatus.PREVIEW,),
+    **changes: Any,
+) -> None:
+    """Change an import that is still waiting for confirmation (or is in
+    one of the statuses ``among``), or refuse.
 
     The status is compared and changed in one statement: of two requests
     that both saw the preview (a form posted twice, two tabs), one changes
     it and the other is refused, on every database.
     """
-    waiting = Import.objects.filter(pk=record.pk, status=ImportStatus.PREVIEW)
+    waiting = Import.objects.filter(pk=record.pk, status__in=among)
     if not waiting.update(**changes):
         record.refresh_from_db()
         _check_status(record, ImportStatus.PREVIEW)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from meldpunt.incidents.access import handler_required
 from meldpunt.incidents.lookup import incident_or_404
 from meldpunt.incidents.models import Incident
-from meldpunt.jobs.models import JobStatus
+from meldpunt.jobs.models import Job, JobStatus
 from meldpunt.logbook.paging import entry_url
 from meldpunt.logbook.storage import read_decrypted
 
@@ -28,12 +28,11 @@ from .forms import (
     DateOrderForm,
     UploadForm,
 )
-from .models import Import, ImportStatus
+from .models import BUSY_STATUSES, Import, ImportStatus
 from .selection import count_selected, describe
 from .wording import DATE_ORDERS, translated
 
 PROGRESS_REFRESH_SECONDS = 2
-BUSY_STATUSES = (ImportStatus.READING, ImportStatus.QUEUED, ImportStatus.RUNNING)
 
 
 def _incident(reference: str) -> Incident:
@@ -233,8 +232,7 @@ def confirm(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 WAITING_LONG = timedelta(minutes=1)
 
 
-def _waiting_long(record: Import) -> bool:
-    job = services.background_job(record)
+def _waiting_long(job: Job | None) -> bool:
     return (
         job is not None
         and job.status == JobStatus.QUEUED
@@ -283,7 +281,10 @@ def cancel(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 
 @handler_required
 def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    record = services.check_stalled(_import(reference, pk))
+    record = _import(reference, pk)
+    at_work = record.status in BUSY_STATUSES
+    job = services.background_job(record) if at_work else None
+    record = services.check_stalled(record, job)
     if record.status == ImportStatus.PREVIEW:
         return redirect(record)  # read: on to the preview
     busy = record.status in BUSY_STATUSES
@@ -292,7 +293,7 @@ def progress(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
         "record": record,
         "busy": busy,
         "reading": record.status == ImportStatus.READING,
-        "waiting_long": busy and _waiting_long(record),
+        "waiting_long": busy and _waiting_long(job),
     }
     response = render(request, "imports/progress.html", context)
     if busy:
